@@ -1,0 +1,56 @@
+using MassTransit;
+using Telephony.Contracts.Routing;
+
+namespace Telephony.CallControl.Routing;
+
+/// <summary>
+/// Installs a tenant's new routing snapshot in this instance's memory and in the CallControl
+/// store. Idempotent by version: a redelivery or an older snapshot changes nothing.
+/// </summary>
+internal sealed partial class TenantRoutingChangedConsumer(
+    RoutingTable table,
+    RoutingSnapshotStore store,
+    CallControlMetrics metrics,
+    ILogger<TenantRoutingChangedConsumer> logger) : IConsumer<TenantRoutingChanged>
+{
+    public async Task Consume(ConsumeContext<TenantRoutingChanged> context)
+    {
+        var snapshot = context.Message;
+        using var scope = logger.BeginScope("Tenant {TenantId} message {MessageId}", snapshot.TenantId, snapshot.MessageId);
+
+        await store.SaveIfNewerAsync(snapshot, context.CancellationToken);
+        if (table.Apply(snapshot))
+        {
+            metrics.SnapshotApplied();
+            LogApplied(logger, snapshot.Version, snapshot.Lines.Count);
+        }
+        else
+        {
+            metrics.SnapshotIgnored();
+            LogIgnored(logger, snapshot.Version);
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Routing snapshot version {Version} in force ({LineCount} lines)")]
+    private static partial void LogApplied(ILogger logger, long version, int lineCount);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Routing snapshot version {Version} ignored: a newer or equal version is in force")]
+    private static partial void LogIgnored(ILogger logger, long version);
+}
+
+internal sealed class TenantRoutingChangedConsumerDefinition : ConsumerDefinition<TenantRoutingChangedConsumer>
+{
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TenantRoutingChangedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        // Store or broker hiccups are transient: retry, then the message faults to the error queue.
+        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            // The queue is per instance: one left behind by an instance that is gone expires.
+            rabbit.QueueExpiration = TimeSpan.FromDays(1);
+        }
+    }
+}

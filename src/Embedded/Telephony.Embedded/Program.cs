@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
+using Telephony.CallControl;
+using Telephony.Embedded;
+using Telephony.MediaServer;
+using Telephony.Portal;
+using Telephony.Provisioning;
+using Telephony.ServiceDefaults;
+using Telephony.ServiceDefaults.Messaging;
+
+// The embedded default: the four services in one process on SQLite files in the data folder
+// and MassTransit's in-memory bus, each service on its own HTTP port as in production.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+{
+    // Lowest priority: appsettings, environment variables and arguments override these.
+    InitialData = new Dictionary<string, string?>
+    {
+        ["RunMode"] = "Embedded",
+        ["Database:Provider"] = "Sqlite",
+        ["Messaging:Transport"] = "InMemory",
+        ["Portal:SeedDemo"] = "true",
+        ["Logging:PlainConsole"] = "true",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        ["Logging:LogLevel:MassTransit"] = "Warning",
+    },
+});
+
+var ports = builder.Configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    var address = IPAddress.Parse(ports.BindAddress);
+    foreach (var port in new[] { ports.PortalPort, ports.ProvisioningPort, ports.CallControlPort, ports.MediaServerPort })
+    {
+        kestrel.Listen(address, port);
+    }
+});
+
+builder.AddServiceDefaults();
+builder.AddPortal();
+builder.AddProvisioning();
+builder.AddCallControl();
+builder.AddMediaServer();
+builder.AddMessageBus();
+
+var app = builder.Build();
+app.UsePortal();
+// Each service answers on its own port only, as it would in its own process.
+app.MapGroup("").RequireHost($"*:{ports.PortalPort}").MapPortal();
+app.MapGroup("").RequireHost($"*:{ports.ProvisioningPort}").MapProvisioning();
+app.MapGroup("").RequireHost($"*:{ports.CallControlPort}").MapCallControl();
+app.MapGroup("").RequireHost($"*:{ports.MediaServerPort}").MapMediaServer();
+
+await app.StartAsync();
+await EmbeddedBanner.PrintAsync(app.Services, ports, app.Lifetime.ApplicationStopping);
+await app.WaitForShutdownAsync();

@@ -1,0 +1,30 @@
+namespace Telephony.Portal.Domain.Lines;
+
+/// <summary>The plan types a line can be activated with (O-OFFER, O-ACTIVATE).</summary>
+public enum LineKind
+{
+    /// <summary>Fixed line: a desk phone or softphone registering to the platform.</summary>
+    Fixed,
+
+    /// <summary>Fixed number for mobile: a geographic number whose calls reach a mobile.</summary>
+    FixedForMobile,
+
+    /// <summary>Mobile line with the PABX option, held by the virtual mobile site.</summary>
+    Mobile,
+
+    /// <summary>Analog line behind an ATA.</summary>
+    Analog,
+
+    HuntGroup,
+
+    Ivr,
+}
+
+public static class LineKinds
+{
+    /// <summary>Lines that belong to a person, with an e-mail that is their selfcare login.</summary>
+    public static bool IsUserLine(this LineKind kind) => kind is LineKind.Fixed or LineKind.FixedForMobile or LineKind.Mobile;
+
+    /// <summary>Lines with a SIP device of their own (phone, softphone or ATA).</summary>
+    public static bool RegistersDevice(this LineKind kind) => kind is LineKind.Fixed or LineKind.Analog;
+}

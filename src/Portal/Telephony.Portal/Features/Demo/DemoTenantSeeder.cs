@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Domain.Lines;
+using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Domain.Sites;
+using Telephony.Portal.Domain.Tenants;
+using Telephony.Portal.Features.Lines;
+using Telephony.Portal.Features.Tenants;
+using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.ServiceDefaults.Data;
+using Telephony.ServiceDefaults.Tenancy;
+
+namespace Telephony.Portal.Features.Demo;
+
+/// <summary>What the embedded host prints so a person can sign in and register a softphone.</summary>
+public sealed record DemoTenantSummary(string ManagerEmail, string ManagerPassword, string SipDomain, IReadOnlyList<DemoSipAccount> SipAccounts);
+
+public sealed record DemoSipAccount(string User, string Password, string Domain, string Number, string? ShortNumber);
+
+/// <summary>Holds the demo tenant's summary once seeded.</summary>
+public sealed class DemoTenant
+{
+    private readonly TaskCompletionSource<DemoTenantSummary> _summary = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<DemoTenantSummary> Summary => _summary.Task;
+
+    internal void Set(DemoTenantSummary summary) => _summary.TrySetResult(summary);
+}
+
+/// <summary>
+/// Seeds (once) a demo company with a site in Paris, a pool of fictional numbers (ARCEP
+/// reserves 01 99 00 xx xx for fiction), a manager and two Fixed lines, through the same use
+/// cases the portal uses. On later starts it only reads the data back; the manager password
+/// lives in the data folder because the database keeps only its hash.
+/// </summary>
+internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant demo, IOptions<DatabaseOptions> database, IHostEnvironment environment) : IHostedService
+{
+    public const string CompanyName = "Demo Company";
+    public const string ManagerEmail = "manager@demo.example.com";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PortalDbContext>();
+        var tenantContext = services.GetRequiredService<TenantContext>();
+
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.CompanyName == CompanyName, cancellationToken)
+            ?? await CreateAsync(services, db, tenantContext, cancellationToken);
+
+        using var _ = tenantContext.Enter(tenant.Id);
+        var password = await EnsureManagerPasswordAsync(services, db, cancellationToken);
+        var lines = await db.Lines.Where(l => l.SipUsername != null).OrderBy(l => l.ShortNumber).ToListAsync(cancellationToken);
+        demo.Set(new DemoTenantSummary(
+            ManagerEmail,
+            password,
+            tenant.SipDomain,
+            lines.Select(l => new DemoSipAccount(l.SipUsername!, l.SipPassword!, tenant.SipDomain, l.PublicNumber, l.ShortNumber)).ToList()));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<Tenant> CreateAsync(IServiceProvider services, PortalDbContext db, TenantContext tenantContext, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        for (var i = 0; i < 50; i++)
+        {
+            var number = PoolNumber.Create($"+3319900{i:D4}").Value!;
+            if (!await db.PoolNumbers.AnyAsync(n => n.Number == number.Number, cancellationToken))
+            {
+                db.PoolNumbers.Add(number);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var tenant = Expect(await services.GetRequiredService<CreateTenant>().ExecuteAsync(
+            new CreateTenantRequest(
+                CompanyName,
+                LegalId: null,
+                ManagerEmail,
+                "Demo Manager",
+                new Dictionary<LineKind, int>
+                {
+                    [LineKind.Fixed] = 10,
+                    [LineKind.FixedForMobile] = 2,
+                    [LineKind.Mobile] = 2,
+                    [LineKind.Analog] = 2,
+                    [LineKind.HuntGroup] = 2,
+                    [LineKind.Ivr] = 1,
+                },
+                new Dictionary<LineOption, int> { [LineOption.Collaboration] = 5 }),
+            cancellationToken));
+
+        using var _ = tenantContext.Enter(tenant.Id);
+        var site = Expect(Site.Create(tenant.Id, "Head office", "10 rue de la Paix", "75002", "Paris", now));
+        db.Sites.Add(site);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var activate = services.GetRequiredService<ActivateLine>();
+        Expect(await activate.ExecuteAsync(new(site.Id, LineKind.Fixed, new LineIdentity("Alice", "Martin", "alice.martin@demo.example.com", ShortNumber: "201")), cancellationToken));
+        Expect(await activate.ExecuteAsync(new(site.Id, LineKind.Fixed, new LineIdentity("Bruno", "Petit", "bruno.petit@demo.example.com", ShortNumber: "202")), cancellationToken));
+        return tenant;
+    }
+
+    private async Task<string> EnsureManagerPasswordAsync(IServiceProvider services, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var hasher = services.GetRequiredService<IPasswordHasher<IPortalAccount>>();
+        var manager = await db.ManagerAccounts.SingleAsync(m => m.Email == ManagerEmail, cancellationToken);
+        var file = Path.Combine(Path.GetFullPath(database.Value.DataFolder, environment.ContentRootPath), "demo-manager-password.txt");
+        if (File.Exists(file))
+        {
+            var saved = (await File.ReadAllTextAsync(file, cancellationToken)).Trim();
+            if (manager.PasswordHash is not null && hasher.VerifyHashedPassword(manager, manager.PasswordHash, saved) != PasswordVerificationResult.Failed)
+            {
+                return saved;
+            }
+        }
+
+        var password = RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+        manager.SetPasswordHash(hasher.HashPassword(manager, password));
+        await db.SaveChangesAsync(cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, password, cancellationToken);
+        return password;
+    }
+
+    private static T Expect<T>(Domain.Result<T> result) =>
+        result.Succeeded ? result.Value! : throw new InvalidOperationException($"Seeding the demo tenant failed: {result.Error!.Message}");
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Telephony.Portal.Domain;
+using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Domain.Lines;
+using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Features.Tenants;
+using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.ServiceDefaults.Tenancy;
+
+namespace Telephony.Portal.Features.Lines;
+
+public sealed record ActivateLineRequest(Guid SiteId, LineKind Kind, LineIdentity Identity);
+
+/// <summary>
+/// O-ACTIVATE: a new line of the current tenant on one of its sites, with the next free public
+/// number of the site's zone, within the plans bought. User lines also get their selfcare
+/// account (activated later by invitation).
+/// </summary>
+public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext, TimeProvider time)
+{
+    public async Task<Result<Line>> ExecuteAsync(ActivateLineRequest request, CancellationToken cancellationToken)
+    {
+        var tenantId = tenantContext.RequireTenantId();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == request.SiteId, cancellationToken);
+        if (site is null)
+        {
+            return Error.NotFound("site.not-found", "This site does not exist.");
+        }
+
+        if (site.IsMobileLinesSite != (request.Kind == LineKind.Mobile))
+        {
+            return Error.Validation("line.site-kind", "Mobile lines belong to the mobile lines site, and only there.", nameof(request.SiteId));
+        }
+
+        var bought = await db.PlanQuotas.Where(q => q.Kind == request.Kind).Select(q => q.Quantity).SingleOrDefaultAsync(cancellationToken);
+        var used = await db.Lines.CountAsync(l => l.Kind == request.Kind, cancellationToken);
+        if (used >= bought)
+        {
+            return Error.Conflict("line.no-plan", $"No {request.Kind} plan is available: {used} of {bought} are in use.", nameof(request.Kind));
+        }
+
+        var identity = request.Identity;
+        if (!string.IsNullOrWhiteSpace(identity.ShortNumber) &&
+            await db.Lines.AnyAsync(l => l.ShortNumber == identity.ShortNumber.Trim(), cancellationToken))
+        {
+            return Error.Conflict("line.short-number-taken", $"Short number {identity.ShortNumber.Trim()} is already used in your company.", nameof(identity.ShortNumber));
+        }
+
+        if (request.Kind.IsUserLine() && identity.Email is { } email &&
+            await LoginEmails.IsTakenAsync(db, email.Trim().ToLowerInvariant(), cancellationToken))
+        {
+            return Error.Conflict("line.email-taken", "This e-mail address is already used by another account.", nameof(identity.Email));
+        }
+
+        var number = await db.PoolNumbers
+            .Where(n => n.Zone == site.Zone && n.AssignedTenantId == null && (n.QuarantinedUntil == null || n.QuarantinedUntil <= now))
+            .OrderBy(n => n.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (number is null)
+        {
+            return Error.Conflict("line.pool-empty", $"No public number is left in zone {site.Zone.NationalPrefix()}; ask your operator to add numbers.", nameof(request.SiteId));
+        }
+
+        var created = Line.Create(tenantId, site.Id, request.Kind, number.Number, identity, now);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        var line = created.Value!;
+        number.AssignTo(tenantId, now);
+        db.Lines.Add(line);
+        if (line.Email is not null)
+        {
+            db.UserAccounts.Add(UserAccount.Create(tenantId, line.Id, line.Email, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return line;
+    }
+}

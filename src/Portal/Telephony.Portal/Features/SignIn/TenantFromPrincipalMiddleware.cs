@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Telephony.ServiceDefaults.Tenancy;
+
+namespace Telephony.Portal.Features.SignIn;
+
+/// <summary>The tenant of an HTTP request comes from the authenticated principal, never from the route or body.</summary>
+internal sealed class TenantFromPrincipalMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant)
+    {
+        if (Guid.TryParse(context.User.FindFirst(PortalClaims.TenantId)?.Value, out var tenantId))
+        {
+            using (tenant.Enter(tenantId))
+            {
+                await next(context);
+            }
+
+            return;
+        }
+
+        await next(context);
+    }
+}

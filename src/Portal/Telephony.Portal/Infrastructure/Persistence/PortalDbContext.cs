@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Domain.Lines;
+using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Domain.Sites;
+using Telephony.Portal.Domain.Tenants;
+using Telephony.Portal.Infrastructure.Routing;
+using Telephony.ServiceDefaults.Data;
+using Telephony.ServiceDefaults.Messaging;
+using Telephony.ServiceDefaults.Tenancy;
+
+namespace Telephony.Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// The configuration database the Portal owns. Tenant-owned sets are filtered to the current
+/// tenant (<see cref="TenantContext"/>); saving a change that routing depends on also stages
+/// the tenant's new routing snapshot in the outbox, in the same transaction.
+/// </summary>
+public sealed class PortalDbContext(
+    DbContextOptions<PortalDbContext> options,
+    TenantContext tenant,
+    TimeProvider time,
+    OutboxSignal? outboxSignal = null) : DbContext(options), IOutboxStore
+{
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<PlanQuota> PlanQuotas => Set<PlanQuota>();
+
+    public DbSet<OptionQuota> OptionQuotas => Set<OptionQuota>();
+
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<PoolNumber> PoolNumbers => Set<PoolNumber>();
+
+    public DbSet<Line> Lines => Set<Line>();
+
+    public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
+
+    public DbSet<ManagerAccount> ManagerAccounts => Set<ManagerAccount>();
+
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        modelBuilder.MapOutbox();
+        modelBuilder.ApplyTenantQueryFilters(this, c => c.CurrentTenantId);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        RoutingSnapshotStaging.SaveAsync(this, time, outboxSignal, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving may stage a routing snapshot.");
+}

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Telephony.Contracts.Routing;
+using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.ServiceDefaults.Tenancy;
+
+namespace Telephony.Portal.Infrastructure.Routing;
+
+/// <summary>Builds a tenant's complete routing snapshot from the configuration database.</summary>
+internal static class RoutingSnapshotBuilder
+{
+    public static async Task<TenantRoutingChanged> BuildAsync(PortalDbContext db, Guid tenantId, long version, DateTime now, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
+
+        // Explicitly scoped to tenantId rather than to the ambient tenant: an operator action
+        // (which has no ambient tenant) also stages snapshots.
+        var lines = await db.Lines.IgnoreQueryFilters([TenantModelExtensions.FilterName])
+            .AsNoTracking()
+            .Where(l => l.TenantId == tenantId)
+            .OrderBy(l => l.PublicNumber)
+            .ToListAsync(cancellationToken);
+
+        return new TenantRoutingChanged
+        {
+            TenantId = tenantId,
+            MessageId = Guid.NewGuid(),
+            Version = version,
+            CompanyName = tenant.CompanyName,
+            Suspended = tenant.Status == Domain.Tenants.TenantStatus.Suspended,
+            SipDomain = tenant.SipDomain,
+            TimeZone = tenant.TimeZone,
+            Lines = lines.Select(l => new RoutingLine
+            {
+                LineId = l.Id,
+                Kind = l.Kind.ToString(),
+                PublicNumber = l.PublicNumber,
+                ShortNumber = l.ShortNumber,
+                DisplayName = l.DisplayName,
+                Sip = l.SipUsername is null || l.SipPassword is null ? null : Credentials(l.SipUsername, tenant.SipDomain, l.SipPassword),
+            }).ToList(),
+            OccurredAt = now,
+        };
+    }
+
+    /// <summary>HA1 = H(username ":" realm ":" password), RFC 7616 §3.4.2.</summary>
+    internal static SipCredentials Credentials(string username, string realm, string password)
+    {
+        var a1 = Encoding.UTF8.GetBytes($"{username}:{realm}:{password}");
+#pragma warning disable CA5351 // MD5 is what RFC 2617/7616 digest "MD5" requires; SHA-256 is offered too.
+        var md5 = Convert.ToHexStringLower(MD5.HashData(a1));
+#pragma warning restore CA5351
+        return new SipCredentials
+        {
+            Username = username,
+            Ha1Md5 = md5,
+            Ha1Sha256 = Convert.ToHexStringLower(SHA256.HashData(a1)),
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Telephony.Portal.Components;
+using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Features.Demo;
+using Telephony.Portal.Features.Lines;
+using Telephony.Portal.Features.Offer;
+using Telephony.Portal.Features.SignIn;
+using Telephony.Portal.Features.Tenants;
+using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.Portal.Infrastructure.Routing;
+using Telephony.ServiceDefaults.Data;
+using Telephony.ServiceDefaults.Health;
+using Telephony.ServiceDefaults.Messaging;
+using Telephony.ServiceDefaults.Tenancy;
+
+namespace Telephony.Portal;
+
+/// <summary>The Portal's composition, used by its own host and by the embedded all-in-one host.</summary>
+public static class PortalExtensions
+{
+    public const string HealthTag = "portal";
+
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<TenantContext>();
+
+        builder.AddServiceDatabase<PortalDbContext>("Portal", HealthTag, (sp, db) =>
+            db.AddInterceptors(new TenantGuardInterceptor(sp.GetRequiredService<TenantContext>())));
+        services.AddOutboxDispatcher<PortalDbContext>();
+        services.AddBusConsumers(bus => bus.AddConsumer<RoutingSnapshotsRequestedConsumer>());
+
+        services.AddSingleton<IPasswordHasher<IPortalAccount>, PasswordHasher<IPortalAccount>>();
+        services.AddScoped<CreateTenant>();
+        services.AddScoped<ActivateLine>();
+        services.AddScoped<SignInAccount>();
+        services.AddScoped<GetOfferSummary>();
+
+        services.AddSingleton<DemoTenant>();
+        if (builder.Configuration.GetValue($"{PortalOptions.SectionName}:{nameof(PortalOptions.SeedDemo)}", false))
+        {
+            services.AddHostedService<DemoTenantSeeder>();
+        }
+
+        // Cookie and antiforgery keys survive restarts (so sessions do), kept beside the data.
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddDataProtection()
+            .SetApplicationName("Telephony.Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath), "portal-keys")));
+
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthorization();
+        services
+            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "telephony.portal";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/sign-in";
+                o.AccessDeniedPath = "/sign-in";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+        return builder;
+    }
+
+    /// <summary>Request pipeline pieces the Portal needs (authentication, tenant from the principal, antiforgery).</summary>
+    public static IApplicationBuilder UsePortal(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TenantFromPrincipalMiddleware>();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthEndpoints(HealthTag);
+        endpoints.MapGet("/portal-assets/{name}", PortalAssets.Serve);
+        endpoints.MapPost("/sign-out", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/");
+        });
+        endpoints.MapRazorComponents<App>();
+        return endpoints;
+    }
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Telephony.Portal;
+
+/// <summary>Section <c>Portal</c>.</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    /// <summary>Tenants get the SIP domain <c>&lt;company-label&gt;.&lt;suffix&gt;</c>.</summary>
+    [Required]
+    [RegularExpression(@"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")]
+    public string SipDomainSuffix { get; set; } = "sip.localhost";
+
+    /// <summary>Seed the demo tenant at start (embedded mode).</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Host and port phones register to, as shown to people (printed by the embedded host).</summary>
+    public string SipServer { get; set; } = "127.0.0.1:5060";
+}

@@ -1,0 +1,63 @@
+namespace Telephony.Contracts.Routing;
+
+/// <summary>
+/// The complete, versioned routing configuration of one tenant, published by the Portal
+/// whenever anything call routing depends on changes. CallControl keeps the newest version
+/// in memory and in its own store and ignores older or equal versions, so the event is
+/// idempotent by <see cref="Version"/>.
+/// </summary>
+public sealed record TenantRoutingChanged
+{
+    public required Guid TenantId { get; init; }
+
+    public required Guid MessageId { get; init; }
+
+    /// <summary>Strictly increasing per tenant; a redelivery carries the same version.</summary>
+    public required long Version { get; init; }
+
+    public required string CompanyName { get; init; }
+
+    public required bool Suspended { get; init; }
+
+    /// <summary>The tenant's SIP domain, also its digest realm.</summary>
+    public required string SipDomain { get; init; }
+
+    /// <summary>IANA time zone used to evaluate calendars.</summary>
+    public required string TimeZone { get; init; }
+
+    public required IReadOnlyList<RoutingLine> Lines { get; init; }
+
+    public required DateTime OccurredAt { get; init; }
+}
+
+/// <summary>One line as call routing sees it.</summary>
+public sealed record RoutingLine
+{
+    public required Guid LineId { get; init; }
+
+    /// <summary>Fixed, FixedForMobile, Mobile, Analog, HuntGroup or Ivr.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Public number in E.164 form (+33...).</summary>
+    public required string PublicNumber { get; init; }
+
+    public string? ShortNumber { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    /// <summary>SIP credentials for lines that register a device; null for hunt groups and IVRs.</summary>
+    public SipCredentials? Sip { get; init; }
+}
+
+/// <summary>
+/// Digest credentials as hashes, never the password: HA1 = H(username:realm:password) for
+/// MD5 and SHA-256 (RFC 7616 §3.4.2, RFC 8760), which is all a registrar needs.
+/// </summary>
+public sealed record SipCredentials
+{
+    public required string Username { get; init; }
+
+    public required string Ha1Md5 { get; init; }
+
+    public required string Ha1Sha256 { get; init; }
+}

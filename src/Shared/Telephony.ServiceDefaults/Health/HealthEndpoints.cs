@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Telephony.ServiceDefaults.Health;
+
+/// <summary>
+/// <c>/health/live</c> answers 200 while the process runs (no dependency is checked, so a
+/// database outage never makes an orchestrator kill a healthy process); <c>/health/ready</c>
+/// runs the checks tagged with the service's name and the bus check.
+/// </summary>
+public static class HealthEndpoints
+{
+    public const string BusTag = "masstransit";
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints, string serviceTag)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = WriteStatusAsync,
+        });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(serviceTag) || check.Tags.Contains(BusTag),
+            ResponseWriter = WriteStatusAsync,
+        });
+        return endpoints;
+    }
+
+    private static Task WriteStatusAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var entries = report.Entries.ToDictionary(
+            e => e.Key,
+            e => new { status = e.Value.Status.ToString(), description = e.Value.Description });
+        return context.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), checks = entries });
+    }
+}
