@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.Options;
 using Telephony.CallControl;
 using Telephony.Embedded;
 using Telephony.MediaServer;
@@ -27,6 +26,8 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
+        // Keys live unencrypted in ./data on a single machine; the warning says nothing new.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
     },
 });
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Telephony.Portal.Components;
 using Telephony.Portal.Domain.Accounts;
@@ -11,6 +12,7 @@ using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Tenants;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.Portal.Infrastructure.Routing;
+using Telephony.Portal.Infrastructure.Security;
 using Telephony.ServiceDefaults.Data;
 using Telephony.ServiceDefaults.Health;
 using Telephony.ServiceDefaults.Messaging;
@@ -46,11 +48,11 @@ public static class PortalExtensions
             services.AddHostedService<DemoTenantSeeder>();
         }
 
-        // Cookie and antiforgery keys survive restarts (so sessions do), kept beside the data.
-        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDataProtection()
-            .SetApplicationName("Telephony.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath), "portal-keys")));
+        // Cookie and antiforgery keys live in the Portal database: shared by every replica,
+        // kept across restarts (so sessions are).
+        services.AddDataProtection().SetApplicationName("Telephony.Portal");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new PortalKeyRing(scopes));
 
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();

@@ -16,7 +16,7 @@ internal sealed partial class TenantRoutingChangedConsumer(
     public async Task Consume(ConsumeContext<TenantRoutingChanged> context)
     {
         var snapshot = context.Message;
-        using var scope = logger.BeginScope("Tenant {TenantId} message {MessageId}", snapshot.TenantId, snapshot.MessageId);
+        using var scope = SnapshotScope(logger, snapshot.TenantId, snapshot.MessageId);
 
         await store.SaveIfNewerAsync(snapshot, context.CancellationToken);
         if (table.Apply(snapshot))
@@ -30,6 +30,9 @@ internal sealed partial class TenantRoutingChangedConsumer(
             LogIgnored(logger, snapshot.Version);
         }
     }
+
+    private static readonly Func<ILogger, Guid, Guid, IDisposable?> SnapshotScope =
+        LoggerMessage.DefineScope<Guid, Guid>("Tenant {TenantId} message {MessageId}");
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Routing snapshot version {Version} in force ({LineCount} lines)")]
     private static partial void LogApplied(ILogger logger, long version, int lineCount);

@@ -26,6 +26,13 @@ public static class HealthEndpoints
         {
             Predicate = check => check.Tags.Contains(serviceTag) || check.Tags.Contains(BusTag),
             ResponseWriter = WriteStatusAsync,
+            // A bus that is reconnecting reports Degraded: not ready either.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         return endpoints;
     }

@@ -5,6 +5,7 @@ using Telephony.Portal.Domain.Numbering;
 using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Domain.Tenants;
 using Telephony.Portal.Infrastructure.Routing;
+using Telephony.Portal.Infrastructure.Security;
 using Telephony.ServiceDefaults.Data;
 using Telephony.ServiceDefaults.Messaging;
 using Telephony.ServiceDefaults.Tenancy;
@@ -44,6 +45,8 @@ public sealed class PortalDbContext(
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
@@ -54,12 +57,20 @@ public sealed class PortalDbContext(
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         modelBuilder.MapOutbox();
+        modelBuilder.Entity<DataProtectionKey>(b =>
+        {
+            b.ToTable("DataProtectionKeys");
+            b.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
         modelBuilder.ApplyTenantQueryFilters(this, c => c.CurrentTenantId);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         RoutingSnapshotStaging.SaveAsync(this, time, outboxSignal, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
 
+    /// <summary>Synchronous saves exist for synchronous framework callbacks (the key ring); they cannot stage a routing snapshot.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: saving may stage a routing snapshot.");
+        RoutingSnapshotStaging.HasRoutingChanges(ChangeTracker)
+            ? throw new NotSupportedException("Use SaveChangesAsync: this change stages a routing snapshot.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 }

@@ -91,6 +91,8 @@ internal static class RoutingSnapshotStaging
         }
     }
 
+    public static bool HasRoutingChanges(ChangeTracker tracker) => AffectedTenants(tracker).Count > 0;
+
     /// <summary>The tenants whose routing snapshot the pending changes alter.</summary>
     private static HashSet<Guid> AffectedTenants(ChangeTracker tracker)
     {

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using Telephony.TestSupport;
+
+namespace Telephony.EndToEnd.Tests;
+
+/// <summary>Debian's Chromium driven by Playwright (the browser download Playwright would do is not possible here).</summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Browser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        return new Browser(playwright, browser);
+    }
+
+    public async Task<IPage> NewPageAsync() => await (await _browser.NewContextAsync()).NewPageAsync();
+
+    /// <summary>Runs a journey; on failure keeps a full-page screenshot under TestResults/artifacts.</summary>
+    public static async Task JourneyAsync(IPage page, string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            var folder = Environment.GetEnvironmentVariable("TELEPHONY_TEST_ARTIFACTS") is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(TestEnvironment.RepositoryRoot, "TestResults", "artifacts");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

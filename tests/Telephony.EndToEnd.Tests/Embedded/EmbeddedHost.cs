@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Telephony.TestSupport;
+
+namespace Telephony.EndToEnd.Tests.Embedded;
+
+/// <summary>The all-in-one host, started the way ./run.sh starts it, on free ports and a data folder of its own.</summary>
+public sealed partial class EmbeddedHost : IAsyncDisposable
+{
+    private EmbeddedHost(ServiceProcess process, int[] ports)
+    {
+        Process = process;
+        Ports = ports;
+    }
+
+    public ServiceProcess Process { get; }
+
+    /// <summary>Portal, Provisioning, CallControl, MediaServer.</summary>
+    public int[] Ports { get; }
+
+    public string PortalUrl => $"http://127.0.0.1:{Ports[0]}";
+
+    public static EmbeddedHost Start(string dataFolder, int[] ports) =>
+        new(ServiceProcess.Start(
+            TestEnvironment.ServiceAssembly("Embedded", "Telephony.Embedded"),
+            new Dictionary<string, string>
+            {
+                ["Database__DataFolder"] = dataFolder,
+                ["Embedded__PortalPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Embedded__ProvisioningPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Embedded__CallControlPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Embedded__MediaServerPort"] = ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            workingDirectory: TestEnvironment.RepositoryRoot),
+            ports);
+
+    /// <summary>The credentials line, once printed.</summary>
+    public async Task<(string Email, string Password)> ManagerLoginAsync()
+    {
+        var line = await PrintedLineAsync(ManagerLogin());
+        var match = ManagerLogin().Match(line);
+        return (match.Groups["email"].Value, match.Groups["password"].Value);
+    }
+
+    public async Task<List<string>> SipAccountLinesAsync()
+    {
+        await PrintedLineAsync(ManagerLogin());
+        await PrintedLineAsync(PressCtrlC());
+        return Process.Output.Where(l => SipAccount().IsMatch(l)).ToList();
+    }
+
+    public Task<string> PrintedLineAsync(Regex pattern) =>
+        Eventually.GetAsync(() => Task.FromResult(Process.Output.FirstOrDefault(pattern.IsMatch)), TimeSpan.FromSeconds(60), $"a line matching {pattern} in:{Environment.NewLine}{Process.Describe()}");
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+
+    [GeneratedRegex(@"^Manager login: email=(?<email>\S+@\S+) password=(?<password>\S{12,})$")]
+    public static partial Regex ManagerLogin();
+
+    [GeneratedRegex(@"^SIP server: \S+:\d+$")]
+    public static partial Regex SipServer();
+
+    [GeneratedRegex(@"^SIP account: user=(?<user>\S+) password=(?<password>\S{16,}) domain=(?<domain>[a-z0-9.-]+) number=(?<number>\+\d{11}) short=(?<short>\d{2,6})$")]
+    public static partial Regex SipAccount();
+
+    [GeneratedRegex(@"^Press Ctrl-C to stop\.$")]
+    private static partial Regex PressCtrlC();
+}
