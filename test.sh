@@ -34,6 +34,7 @@ install_missing() {
 WORK=$(mktemp -d /tmp/telephony-test.XXXXXX)
 chmod 755 "$WORK"   # postgres must traverse it
 cleanup() {
+  [ -d "$WORK" ] || return 0
   log "stopping test services"
   tests/infra/rabbitmq.sh stop "$WORK/rabbitmq" || true
   tests/infra/postgres.sh stop "$WORK/postgres" || true
@@ -52,7 +53,7 @@ tests/infra/rabbitmq.sh start "$WORK/rabbitmq" "$RMQ_PORT" &
 rmq_pid=$!
 
 log "building"
-dotnet build Telephony.sln -c Debug -nologo -clp:ErrorsOnly -warnaserror || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+dotnet build Telephony.sln -c Debug -nologo -clp:ErrorsOnly -warnaserror || { cleanup; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 wait "$pg_pid" || { echo "PostgreSQL did not start" >&2; exit 1; }
 wait "$rmq_pid" || { echo "RabbitMQ did not start" >&2; cat "$WORK/rabbitmq/log/"* >&2 2>/dev/null; exit 1; }
 
@@ -69,6 +70,8 @@ test_status=${PIPESTATUS[0]}
 
 summary=$(/usr/bin/python3 tests/infra/summarize-trx.py "$ROOT/TestResults")
 summary_status=$?
+cleanup
+# The last line, read by CI.
 echo "$summary"
 if [ "$test_status" -ne 0 ] || [ "$summary_status" -ne 0 ]; then
   exit 1

@@ -26,8 +26,10 @@ public sealed partial class OutboxDispatcher<TContext>(
     where TContext : DbContext, IOutboxStore
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
     private readonly OutboxOptions _options = options.Value;
     private bool _failing;
+    private DateTime _nextPurge;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +39,12 @@ public sealed partial class OutboxDispatcher<TContext>(
             try
             {
                 await DispatchPendingAsync(stoppingToken);
+                if (time.GetUtcNow().UtcDateTime >= _nextPurge)
+                {
+                    await PurgeSentAsync(stoppingToken);
+                    _nextPurge = time.GetUtcNow().UtcDateTime + PurgeInterval;
+                }
+
                 await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -94,6 +102,15 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
 
         return published;
+    }
+
+    /// <summary>Deletes published rows older than <see cref="OutboxOptions.RetainSent"/>; returns how many.</summary>
+    public async Task<int> PurgeSentAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = time.GetUtcNow().UtcDateTime - _options.RetainSent;
+        return await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Publishes one row; returns null on success, else why it failed.</summary>

@@ -25,6 +25,18 @@ public static class LineKinds
     /// <summary>Lines that belong to a person, with an e-mail that is their selfcare login.</summary>
     public static bool IsUserLine(this LineKind kind) => kind is LineKind.Fixed or LineKind.FixedForMobile or LineKind.Mobile;
 
+    /// <summary>The plan type as the offer names it (O-OFFER).</summary>
+    public static string Label(this LineKind kind) => kind switch
+    {
+        LineKind.Fixed => "Fixed line",
+        LineKind.FixedForMobile => "Fixed number for mobile",
+        LineKind.Mobile => "Mobile line",
+        LineKind.Analog => "Analog line",
+        LineKind.HuntGroup => "Hunt group",
+        LineKind.Ivr => "IVR",
+        _ => kind.ToString(),
+    };
+
     /// <summary>Lines with a SIP device of their own (phone, softphone or ATA).</summary>
     public static bool RegistersDevice(this LineKind kind) => kind is LineKind.Fixed or LineKind.Analog;
 }
