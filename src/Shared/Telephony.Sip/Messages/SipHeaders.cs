@@ -1,0 +1,121 @@
+using System.Collections;
+
+namespace Telephony.Sip.Messages;
+
+/// <summary>
+/// The headers of a message in their order of appearance, names case-insensitive and compact
+/// forms expanded. Unknown headers are kept as they are, so a proxied or echoed message loses
+/// nothing (RFC 3261 §7.3, §16.6).
+/// </summary>
+public sealed class SipHeaders : IEnumerable<SipHeader>
+{
+    private readonly List<SipHeader> _headers = [];
+
+    public int Count => _headers.Count;
+
+    public void Add(string name, string value) => _headers.Add(new SipHeader(SipHeaderNames.Normalize(name), value));
+
+    /// <summary>Adds <paramref name="value"/> before every existing header of that name (a new top Via, Record-Route).</summary>
+    public void AddFirst(string name, string value)
+    {
+        var canonical = SipHeaderNames.Normalize(name);
+        var index = _headers.FindIndex(h => Same(h.Name, canonical));
+        _headers.Insert(index < 0 ? _headers.Count : index, new SipHeader(canonical, value));
+    }
+
+    /// <summary>Replaces every header of that name by one with <paramref name="value"/>, at the place of the first.</summary>
+    public void Set(string name, string value)
+    {
+        var canonical = SipHeaderNames.Normalize(name);
+        var index = _headers.FindIndex(h => Same(h.Name, canonical));
+        Remove(canonical);
+        _headers.Insert(index < 0 ? _headers.Count : Math.Min(index, _headers.Count), new SipHeader(canonical, value));
+    }
+
+    public int Remove(string name)
+    {
+        var canonical = SipHeaderNames.Normalize(name);
+        return _headers.RemoveAll(h => Same(h.Name, canonical));
+    }
+
+    /// <summary>Removes the first value of a (possibly comma-separated) header: the top Via of a response.</summary>
+    public bool RemoveFirstValue(string name)
+    {
+        var canonical = SipHeaderNames.Normalize(name);
+        var index = _headers.FindIndex(h => Same(h.Name, canonical));
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var values = HeaderValueSplitter.Split(_headers[index].Value);
+        if (values.Count <= 1)
+        {
+            _headers.RemoveAt(index);
+        }
+        else
+        {
+            _headers[index] = _headers[index] with { Value = string.Join(", ", values.Skip(1)) };
+        }
+
+        return true;
+    }
+
+    public bool Contains(string name)
+    {
+        var canonical = SipHeaderNames.Normalize(name);
+        return _headers.Exists(h => Same(h.Name, canonical));
+    }
+
+    /// <summary>The value of the first header of that name, as received.</summary>
+    public string? this[string name]
+    {
+        get
+        {
+            var canonical = SipHeaderNames.Normalize(name);
+            foreach (var header in _headers)
+            {
+                if (Same(header.Name, canonical))
+                {
+                    return header.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every value of a header, in order, header lines split at top-level commas for the
+    /// headers that allow lists (RFC 3261 §7.3.1): "Via: a, b" and two Via lines both give [a, b].
+    /// </summary>
+    public IReadOnlyList<string> Values(string name)
+    {
+        var canonical = SipHeaderNames.Normalize(name);
+        var values = new List<string>();
+        foreach (var header in _headers)
+        {
+            if (!Same(header.Name, canonical))
+            {
+                continue;
+            }
+
+            if (SipHeaderNames.IsSingleValued(canonical))
+            {
+                values.Add(header.Value);
+            }
+            else
+            {
+                values.AddRange(HeaderValueSplitter.Split(header.Value));
+            }
+        }
+
+        return values;
+    }
+
+    public IEnumerator<SipHeader> GetEnumerator() => _headers.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

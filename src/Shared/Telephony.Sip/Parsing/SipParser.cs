@@ -1,0 +1,311 @@
+using System.Globalization;
+using System.Text;
+using Telephony.Sip.Messages;
+
+namespace Telephony.Sip.Parsing;
+
+/// <summary>
+/// Parses SIP messages from bytes (RFC 3261 §7, §18.3, §25). Three outcomes are never
+/// confused: more bytes needed, a complete message, or an invalid one with the status code to
+/// answer. It never throws on any input and never reads beyond the limits.
+/// </summary>
+public static class SipParser
+{
+    private static readonly byte[] HeaderTerminator = "\r\n\r\n"u8.ToArray();
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static SipParseResult Parse(ReadOnlySpan<byte> buffer, SipFraming framing, SipParserLimits? limits = null)
+    {
+        limits ??= SipParserLimits.Default;
+
+        // RFC 3261 §7.5: CRLFs before the start line are ignored; over streams they are also
+        // the RFC 5626 keep-alive ping. A datagram of only whitespace or NULs is a NAT keep-alive.
+        var leading = CountLeadingLineBreaks(buffer);
+        if (framing == SipFraming.Datagram && IsBlank(buffer))
+        {
+            return SipParseResult.KeepAlive(buffer.Length);
+        }
+
+        if (framing == SipFraming.Stream)
+        {
+            if (leading > 0)
+            {
+                return SipParseResult.KeepAlive(leading);
+            }
+
+            if (buffer.Length == 1 && buffer[0] == '\r')
+            {
+                return SipParseResult.Incomplete;
+            }
+        }
+
+        var message = buffer[leading..];
+        var headerEnd = message.IndexOf(HeaderTerminator);
+        int headerLength;
+        if (headerEnd < 0)
+        {
+            if (framing == SipFraming.Stream)
+            {
+                return message.Length > limits.MaxHeaderBytes
+                    ? Reject(513, "Message Too Large: header section", buffer.Length)
+                    : SipParseResult.Incomplete;
+            }
+
+            // A datagram whose headers end without the blank line: tolerate it as bodiless.
+            if (!message.EndsWith("\r\n"u8))
+            {
+                return Reject(400, "Bad Request: header section not terminated", buffer.Length);
+            }
+
+            headerEnd = message.Length - 2;
+            headerLength = message.Length;
+        }
+        else
+        {
+            headerLength = headerEnd + HeaderTerminator.Length;
+        }
+
+        if (headerLength > limits.MaxHeaderBytes)
+        {
+            return Reject(513, "Message Too Large: header section", buffer.Length);
+        }
+
+        var lines = Unfold(Utf8.GetString(message[..headerEnd]));
+        if (lines.Count - 1 > limits.MaxHeaderCount)
+        {
+            return Reject(513, "Message Too Large: too many headers", buffer.Length);
+        }
+
+        var startLine = ParseStartLine(lines[0]);
+        if (startLine.Message is null)
+        {
+            return Reject(startLine.Status, startLine.Fault!, buffer.Length);
+        }
+
+        var parsed = startLine.Message;
+        string? fault = startLine.Fault;
+        var faultStatus = startLine.Status;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var name = colon > 0 ? line.AsSpan(0, colon).TrimEnd(" \t") : default;
+            if (colon <= 0 || !SipSyntax.IsToken(name))
+            {
+                if (fault is null)
+                {
+                    (fault, faultStatus) = ("Bad Request: malformed header line", 400);
+                }
+
+                continue;
+            }
+
+            parsed.Headers.Add(name.ToString(), line.AsSpan(colon + 1).Trim(" \t").ToString());
+        }
+
+        // Framing by Content-Length.
+        var contentLengths = parsed.Headers.Values(SipHeaderNames.ContentLength);
+        int? contentLength = null;
+        if (contentLengths.Count > 0)
+        {
+            if (contentLengths.Distinct(StringComparer.Ordinal).Count() > 1 ||
+                !int.TryParse(contentLengths[0], NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+            {
+                return Reject(400, "Bad Request: invalid Content-Length", Consumed(framing, buffer.Length, leading + headerLength), AsRespondable(parsed));
+            }
+
+            contentLength = declared;
+        }
+
+        if (contentLength > limits.MaxBodyBytes)
+        {
+            return Reject(513, "Message Too Large: body", buffer.Length, AsRespondable(parsed));
+        }
+
+        var available = message.Length - headerLength;
+        int bodyLength;
+        int consumed;
+        if (framing == SipFraming.Stream)
+        {
+            if (contentLength is null)
+            {
+                return Reject(400, "Bad Request: Content-Length is required over a stream transport", buffer.Length, AsRespondable(parsed));
+            }
+
+            if (available < contentLength)
+            {
+                return SipParseResult.Incomplete;
+            }
+
+            bodyLength = contentLength.Value;
+            consumed = leading + headerLength + bodyLength;
+        }
+        else
+        {
+            if (contentLength > available)
+            {
+                return Reject(400, "Bad Request: Content-Length larger than the body", buffer.Length, AsRespondable(parsed));
+            }
+
+            // §18.3: in a datagram, bytes beyond Content-Length are discarded.
+            bodyLength = contentLength ?? available;
+            consumed = buffer.Length;
+        }
+
+        parsed.Body = message.Slice(headerLength, bodyLength).ToArray();
+
+        if (fault is not null)
+        {
+            return Reject(faultStatus, fault, consumed, AsRespondable(parsed));
+        }
+
+        var semantic = Validate(parsed);
+        return semantic is null
+            ? SipParseResult.Complete(parsed, consumed)
+            : Reject(semantic.Value.Status, semantic.Value.Reason, consumed, AsRespondable(parsed));
+    }
+
+    /// <summary>The headers every message needs (RFC 3261 §8.1.1) and their consistency.</summary>
+    private static (int Status, string Reason)? Validate(SipMessage message)
+    {
+        var vias = message.Headers.Values(SipHeaderNames.Via);
+        if (vias.Count == 0 || !vias.All(v => ViaHeader.TryParse(v, out _)))
+        {
+            return (400, "Bad Request: missing or malformed Via");
+        }
+
+        if (string.IsNullOrWhiteSpace(message.CallId) || message.Headers.Values(SipHeaderNames.CallId).Count > 1)
+        {
+            return (400, "Bad Request: missing or repeated Call-ID");
+        }
+
+        if (message.Headers.Values(SipHeaderNames.CSeq).Count != 1 || message.CSeq is not { } cseq)
+        {
+            return (400, "Bad Request: missing or malformed CSeq");
+        }
+
+        if (message.Headers.Values(SipHeaderNames.From).Count != 1 || message.From is null)
+        {
+            return (400, "Bad Request: missing or malformed From");
+        }
+
+        if (message.Headers.Values(SipHeaderNames.To).Count != 1 || message.To is null)
+        {
+            return (400, "Bad Request: missing or malformed To");
+        }
+
+        if (message is SipRequest request)
+        {
+            if (!string.Equals(cseq.Method, request.Method, StringComparison.Ordinal))
+            {
+                return (400, "Bad Request: CSeq method does not match the request method");
+            }
+
+            if (request.Headers[SipHeaderNames.MaxForwards] is not null && request.MaxForwards is null)
+            {
+                return (400, "Bad Request: malformed Max-Forwards");
+            }
+        }
+
+        return null;
+    }
+
+    private static (SipMessage? Message, int Status, string? Fault) ParseStartLine(string line)
+    {
+        if (line.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Status-Line = SIP-Version SP Status-Code SP Reason-Phrase
+            var parts = line.Split(' ', 3);
+            if (parts.Length < 2 || parts[1].Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code is < 100 or > 699)
+            {
+                return (null, 400, "Bad Request: malformed status line");
+            }
+
+            if (!string.Equals(parts[0], "SIP/2.0", StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, 505, "Version Not Supported");
+            }
+
+            return (new SipResponse(code, parts.Length == 3 ? parts[2] : ""), 0, null);
+        }
+
+        // Request-Line = Method SP Request-URI SP SIP-Version: exactly single spaces.
+        var pieces = line.Split(' ');
+        if (pieces.Length != 3 || !SipSyntax.IsToken(pieces[0]))
+        {
+            return (null, 400, "Bad Request: malformed request line");
+        }
+
+        if (!SipUri.TryParse(pieces[1], out var uri, out var uriError))
+        {
+            if (uriError == SipUriParseError.UnsupportedScheme)
+            {
+                // Parse the headers anyway, so the 416 can be answered.
+                return (new SipRequest(pieces[0], SipUri.Create(null, "invalid")), 416, "Unsupported URI Scheme");
+            }
+
+            return (null, 400, "Bad Request: malformed Request-URI");
+        }
+
+        var request = new SipRequest(pieces[0], uri!);
+        if (!string.Equals(pieces[2], "SIP/2.0", StringComparison.OrdinalIgnoreCase))
+        {
+            return (request, 505, "Version Not Supported");
+        }
+
+        return (request, 0, null);
+    }
+
+    /// <summary>Splits header lines at CRLF and joins continuation lines (RFC 3261 §7.3.1 folding).</summary>
+    private static List<string> Unfold(string headerSection)
+    {
+        var lines = new List<string>();
+        foreach (var raw in headerSection.Split("\r\n"))
+        {
+            if (raw.Length > 0 && SipSyntax.IsLinearWhiteSpace(raw[0]) && lines.Count > 1)
+            {
+                lines[^1] = lines[^1].TrimEnd(' ', '\t') + " " + raw.TrimStart(' ', '\t');
+            }
+            else
+            {
+                lines.Add(raw);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The request as far as understood, if a response to it can be routed (Via and Call-ID readable).</summary>
+    private static SipRequest? AsRespondable(SipMessage message) =>
+        message is SipRequest request && request.TopVia is not null && !string.IsNullOrWhiteSpace(request.CallId) ? request : null;
+
+    private static int Consumed(SipFraming framing, int bufferLength, int consumedInStream) =>
+        framing == SipFraming.Datagram ? bufferLength : consumedInStream;
+
+    private static SipParseResult Reject(int status, string reason, int consumed, SipRequest? request = null) =>
+        SipParseResult.Invalid(new SipRejection(status, reason, request), consumed);
+
+    private static int CountLeadingLineBreaks(ReadOnlySpan<byte> buffer)
+    {
+        var i = 0;
+        while (i + 1 < buffer.Length && buffer[i] == '\r' && buffer[i + 1] == '\n')
+        {
+            i += 2;
+        }
+
+        return i;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> buffer)
+    {
+        foreach (var b in buffer)
+        {
+            if (b is not ((byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t' or 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
