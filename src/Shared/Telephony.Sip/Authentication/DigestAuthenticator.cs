@@ -1,0 +1,233 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Telephony.Sip.Authentication;
+
+/// <summary>HA1 values of one SIP identity in one realm, for each digest algorithm.</summary>
+public sealed record DigestSecret(string Ha1Md5, string Ha1Sha256);
+
+public enum DigestVerdict
+{
+    /// <summary>No credentials for this realm: challenge.</summary>
+    Missing,
+
+    Valid,
+
+    /// <summary>Right password, expired nonce: challenge again with stale=true (RFC 7616 §3.3).</summary>
+    Stale,
+
+    /// <summary>Wrong response, unknown user, foreign or forged nonce, replayed nonce count.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// Server-side digest authentication (RFC 7616 and RFC 8760 for SIP, RFC 3261 §22): challenges
+/// offering SHA-256 then MD5 with qop=auth, stateless nonces (a timestamp and a random part
+/// signed with a server key, so any instance holding the key can verify them), nonce expiry
+/// with stale=true, and nonce-count replay protection.
+/// </summary>
+public sealed class DigestAuthenticator
+{
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, long> _lastNonceCount = new(StringComparer.Ordinal);
+
+    public DigestAuthenticator(byte[] key, TimeProvider time, TimeSpan? nonceLifetime = null)
+    {
+        if (key.Length < 16)
+        {
+            throw new ArgumentException("The nonce key needs at least 16 bytes.", nameof(key));
+        }
+
+        _key = key;
+        _time = time;
+        NonceLifetime = nonceLifetime ?? TimeSpan.FromMinutes(5);
+    }
+
+    public TimeSpan NonceLifetime { get; }
+
+    /// <summary>The WWW-Authenticate (or Proxy-Authenticate) values to send: SHA-256 first, then MD5.</summary>
+    public IReadOnlyList<string> Challenges(string realm, bool stale = false)
+    {
+        var nonce = NewNonce(realm);
+        var staleParameter = stale ? ", stale=true" : "";
+        return
+        [
+            $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleParameter}",
+            $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=MD5, qop=\"auth\"{staleParameter}",
+        ];
+    }
+
+    /// <summary>Checks <paramref name="credentials"/> of a <paramref name="method"/> request against <paramref name="secret"/>.</summary>
+    public DigestVerdict Verify(DigestCredentials credentials, string method, string realm, DigestSecret secret)
+    {
+        if (!string.Equals(credentials.Realm, realm, StringComparison.OrdinalIgnoreCase))
+        {
+            return DigestVerdict.Invalid;
+        }
+
+        var ha1 = credentials.Algorithm.Equals("SHA-256", StringComparison.OrdinalIgnoreCase) ? secret.Ha1Sha256 : secret.Ha1Md5;
+        var expected = ExpectedResponse(credentials, method, ha1);
+        if (expected is null)
+        {
+            return DigestVerdict.Invalid;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(credentials.Response)))
+        {
+            return DigestVerdict.Invalid;
+        }
+
+        var issued = NonceIssuedAt(credentials.Nonce, realm);
+        if (issued is null)
+        {
+            return DigestVerdict.Invalid;
+        }
+
+        if (_time.GetUtcNow() - issued.Value > NonceLifetime)
+        {
+            return DigestVerdict.Stale;
+        }
+
+        return IsFreshNonceCount(credentials) ? DigestVerdict.Valid : DigestVerdict.Invalid;
+    }
+
+    /// <summary>
+    /// The response a client with <paramref name="ha1"/> must send (RFC 7616 §3.4.1): H(HA1:nonce:nc:cnonce:qop:HA2)
+    /// with qop=auth, H(HA1:nonce:HA2) without qop (RFC 2069), HA2 = H(method:uri). Null for an
+    /// unsupported algorithm or qop.
+    /// </summary>
+    internal static string? ExpectedResponse(DigestCredentials credentials, string method, string ha1)
+    {
+        var hash = HashFor(credentials.Algorithm);
+        if (hash is null)
+        {
+            return null;
+        }
+
+        var ha2 = hash($"{method}:{credentials.Uri}");
+        if (credentials.Qop is null)
+        {
+            return hash($"{ha1}:{credentials.Nonce}:{ha2}");
+        }
+
+        return credentials.Qop == "auth" && credentials.NonceCount is not null && credentials.ClientNonce is not null
+            ? hash($"{ha1}:{credentials.Nonce}:{credentials.NonceCount}:{credentials.ClientNonce}:auth:{ha2}")
+            : null;
+    }
+
+    private bool IsFreshNonceCount(DigestCredentials credentials)
+    {
+        if (credentials.NonceCount is null)
+        {
+            return true;
+        }
+
+        if (!long.TryParse(credentials.NonceCount, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            return false;
+        }
+
+        var accepted = false;
+        _lastNonceCount.AddOrUpdate(
+            credentials.Nonce,
+            _ =>
+            {
+                accepted = true;
+                return count;
+            },
+            (_, last) =>
+            {
+                accepted = count > last;
+                return Math.Max(count, last);
+            });
+        if (_lastNonceCount.Count > 100_000)
+        {
+            PruneExpired();
+        }
+
+        return accepted;
+    }
+
+    private void PruneExpired()
+    {
+        foreach (var nonce in _lastNonceCount.Keys)
+        {
+            if (NonceIssuedAtUnchecked(nonce) is not { } issued || _time.GetUtcNow() - issued > NonceLifetime)
+            {
+                _lastNonceCount.TryRemove(nonce, out _);
+            }
+        }
+    }
+
+    private string NewNonce(string realm)
+    {
+        Span<byte> nonce = stackalloc byte[32];
+        BinaryPrimitives.WriteInt64BigEndian(nonce, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        RandomNumberGenerator.Fill(nonce.Slice(8, 8));
+        Sign(nonce[..16], realm).AsSpan(0, 16).CopyTo(nonce[16..]);
+        return Convert.ToBase64String(nonce).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>When a nonce we signed for <paramref name="realm"/> was issued; null if it is not ours.</summary>
+    private DateTimeOffset? NonceIssuedAt(string nonce, string realm)
+    {
+        var bytes = Decode(nonce);
+        if (bytes is null || !CryptographicOperations.FixedTimeEquals(bytes.AsSpan(16), Sign(bytes.AsSpan(0, 16), realm).AsSpan(0, 16)))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes));
+    }
+
+    private static DateTimeOffset? NonceIssuedAtUnchecked(string nonce) =>
+        Decode(nonce) is { } bytes ? DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes)) : null;
+
+    private static byte[]? Decode(string nonce)
+    {
+        if (nonce.Length != 43)
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = Convert.FromBase64String(nonce.Replace('-', '+').Replace('_', '/') + "=");
+            return bytes.Length == 32 ? bytes : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private byte[] Sign(ReadOnlySpan<byte> data, string realm)
+    {
+        var realmBytes = Encoding.UTF8.GetBytes(realm.ToLowerInvariant());
+        var input = new byte[data.Length + realmBytes.Length];
+        data.CopyTo(input);
+        realmBytes.CopyTo(input, data.Length);
+        return HMACSHA256.HashData(_key, input);
+    }
+
+    private static Func<string, string>? HashFor(string algorithm) => algorithm.ToUpperInvariant() switch
+    {
+#pragma warning disable CA5351 // MD5 is the digest algorithm RFC 3261 mandates; SHA-256 is offered first (RFC 8760).
+        "MD5" => text => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text))),
+#pragma warning restore CA5351
+        "SHA-256" => text => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+        _ => null,
+    };
+
+    /// <summary>HA1 for a password, as the Portal computes it (tests and tools).</summary>
+    public static DigestSecret SecretFor(string username, string realm, string password)
+    {
+        var a1 = Encoding.UTF8.GetBytes($"{username}:{realm}:{password}");
+#pragma warning disable CA5351
+        return new DigestSecret(Convert.ToHexStringLower(MD5.HashData(a1)), Convert.ToHexStringLower(SHA256.HashData(a1)));
+#pragma warning restore CA5351
+    }
+}
