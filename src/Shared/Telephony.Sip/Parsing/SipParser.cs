@@ -196,7 +196,8 @@ public static class SipParser
 
         if (message is SipRequest request)
         {
-            if (!string.Equals(cseq.Method, request.Method, StringComparison.Ordinal))
+            // An unknown method is answered 501 above (RFC 4475 §3.1.2.16 prefers it to 400).
+            if (SipMethod.IsKnown(request.Method) && !string.Equals(cseq.Method, request.Method, StringComparison.Ordinal))
             {
                 return (400, "Bad Request: CSeq method does not match the request method");
             }
@@ -247,7 +248,13 @@ public static class SipParser
             return (null, 400, "Bad Request: malformed Request-URI");
         }
 
-        var request = new SipRequest(pieces[0], uri!);
+        if (uri!.Headers is not null)
+        {
+            // RFC 3261 §19.1.1 Table 1: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.10).
+            return (null, 400, "Bad Request: headers in the Request-URI");
+        }
+
+        var request = new SipRequest(pieces[0], uri);
         if (!string.Equals(pieces[2], "SIP/2.0", StringComparison.OrdinalIgnoreCase))
         {
             return (request, 505, "Version Not Supported");
