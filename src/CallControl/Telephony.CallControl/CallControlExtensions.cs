@@ -1,4 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using Telephony.CallControl.Registrar;
+using Telephony.CallControl.Sip;
+using Telephony.Sip.Authentication;
 using Telephony.CallControl.Persistence;
 using Telephony.CallControl.Routing;
 using Telephony.ServiceDefaults.Data;
@@ -21,6 +25,20 @@ public static class CallControlExtensions
         services.AddScoped<RoutingSnapshotStore>();
         services.AddHostedService<RoutingSnapshotRecovery>();
 
+        services.AddOptions<SipOptions>().BindConfiguration(SipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var sip = sp.GetRequiredService<IOptions<SipOptions>>().Value;
+            return new DigestAuthenticator(NonceKey(sip), sp.GetRequiredService<TimeProvider>(), algorithms: sip.DigestAlgorithms.Split(','));
+        });
+        services.AddSingleton<AuthFailureThrottle>();
+        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<LocationService>();
+        services.AddSingleton<RegistrarService>();
+        services.AddSingleton<CallControlCore>();
+        services.AddSingleton<SipServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SipServer>());
+
         // Every CallControl instance needs every tenant's snapshot, so the consumer listens on
         // a queue of its own (the endpoint name carries the instance id) instead of competing
         // with the other instances on a shared one.
@@ -31,6 +49,9 @@ public static class CallControlExtensions
             .Endpoint(e => e.InstanceId = instanceId));
         return builder;
     }
+
+    private static byte[] NonceKey(SipOptions options) =>
+        string.IsNullOrEmpty(options.NonceKey) ? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(options.NonceKey);
 
     public static IEndpointRouteBuilder MapCallControl(this IEndpointRouteBuilder endpoints)
     {

@@ -10,9 +10,10 @@ public sealed class CallControlMetrics
     private readonly Counter<long> _snapshotsApplied;
     private readonly Counter<long> _snapshotsIgnored;
 
-    public CallControlMetrics(IMeterFactory meters)
+    public CallControlMetrics(IMeterFactory meters, Registrar.LocationService location)
     {
         var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("telephony.callcontrol.registrations", () => location.ActiveCount, description: "Contacts currently registered");
         _snapshotsApplied = meter.CreateCounter<long>("telephony.callcontrol.routing_snapshots.applied", description: "Routing snapshots that replaced an older version");
         _snapshotsIgnored = meter.CreateCounter<long>("telephony.callcontrol.routing_snapshots.ignored", description: "Routing snapshots ignored as stale or duplicate");
     }

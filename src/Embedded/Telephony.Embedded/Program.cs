@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
 using Telephony.CallControl;
+using Telephony.CallControl.Sip;
 using Telephony.Embedded;
 using Telephony.MediaServer;
 using Telephony.Portal;
@@ -20,6 +21,7 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Database:Provider"] = "Sqlite",
         ["Messaging:Transport"] = "InMemory",
         ["Portal:SeedDemo"] = "true",
+        ["Sip:ListenAddress"] = "127.0.0.1",
         ["Logging:PlainConsole"] = "true",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -32,6 +34,14 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 });
 
 var ports = builder.Configuration.GetSection(EmbeddedOptions.SectionName).Get<EmbeddedOptions>() ?? new EmbeddedOptions();
+if (string.IsNullOrEmpty(builder.Configuration["Portal:SipServer"]))
+{
+    // Show people the address CallControl actually listens on.
+    var sip = builder.Configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new SipOptions();
+    var host = sip.ListenAddress is "0.0.0.0" or "::" ? "127.0.0.1" : sip.ListenAddress;
+    builder.Configuration["Portal:SipServer"] = $"{host}:{sip.Port}";
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     var address = IPAddress.Parse(ports.BindAddress);

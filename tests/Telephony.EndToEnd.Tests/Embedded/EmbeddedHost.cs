@@ -19,16 +19,20 @@ public sealed partial class EmbeddedHost : IAsyncDisposable
 
     public string PortalUrl => $"http://127.0.0.1:{Ports[0]}";
 
-    public static EmbeddedHost Start(string dataFolder, int[] ports) =>
+    public int SipPort => Ports[4];
+
+    /// <summary>Ports: Portal, Provisioning, CallControl, MediaServer HTTP, then SIP.</summary>
+    public static EmbeddedHost Start(string dataFolder, int[] ports, IReadOnlyDictionary<string, string>? settings = null) =>
         new(ServiceProcess.Start(
             TestEnvironment.ServiceAssembly("Embedded", "Telephony.Embedded"),
-            new Dictionary<string, string>
+            new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
             {
                 ["Database__DataFolder"] = dataFolder,
                 ["Embedded__PortalPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Embedded__ProvisioningPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Embedded__CallControlPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Embedded__MediaServerPort"] = ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Sip__Port"] = ports[4].ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             workingDirectory: TestEnvironment.RepositoryRoot),
             ports);
@@ -47,6 +51,16 @@ public sealed partial class EmbeddedHost : IAsyncDisposable
         await PrintedLineAsync(PressCtrlC());
         return Process.Output.Where(l => SipAccount().IsMatch(l)).ToList();
     }
+
+    /// <summary>The demo lines' SIP accounts as printed: user, password, domain, number, short number.</summary>
+    public async Task<List<(string User, string Password, string Domain, string Number, string Short)>> SipAccountsAsync() =>
+        (await SipAccountLinesAsync())
+            .Select(l => SipAccount().Match(l))
+            .Select(m => (m.Groups["user"].Value, m.Groups["password"].Value, m.Groups["domain"].Value, m.Groups["number"].Value, m.Groups["short"].Value))
+            .ToList();
+
+    public async Task WaitUntilReadyAsync() =>
+        await Http.WaitForStatusAsync($"http://127.0.0.1:{Ports[2]}/health/ready", 200, TimeSpan.FromSeconds(60), Process);
 
     public Task<string> PrintedLineAsync(Regex pattern) =>
         Eventually.GetAsync(() => Task.FromResult(Process.Output.FirstOrDefault(pattern.IsMatch)), TimeSpan.FromSeconds(60), $"a line matching {pattern} in:{Environment.NewLine}{Process.Describe()}");

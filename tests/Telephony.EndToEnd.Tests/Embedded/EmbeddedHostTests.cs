@@ -13,7 +13,7 @@ namespace Telephony.EndToEnd.Tests.Embedded;
 public sealed class EmbeddedHostTests : IAsyncLifetime
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("telephony-e2e").FullName;
-    private readonly int[] _ports = FreePorts.Take(4);
+    private readonly int[] _ports = FreePorts.Take(5);
     private Browser _browser = null!;
 
     public async Task InitializeAsync() => _browser = await Browser.LaunchAsync();
@@ -29,7 +29,7 @@ public sealed class EmbeddedHostTests : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         await using var host = EmbeddedHost.Start(_dataFolder, _ports);
-        foreach (var port in _ports)
+        foreach (var port in _ports[..4])
         {
             await Http.WaitForStatusAsync($"http://127.0.0.1:{port}/health/ready", 200, TimeSpan.FromSeconds(60) - clock.Elapsed, host.Process);
         }

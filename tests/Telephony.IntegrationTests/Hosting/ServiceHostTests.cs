@@ -63,5 +63,7 @@ public sealed class ServiceHostTests
             ["Messaging__Transport"] = "RabbitMq",
             ["Messaging__RabbitMqUri"] = TestEnvironment.RabbitMqUri,
             ["Messaging__InstanceId"] = "it-" + Guid.NewGuid().ToString("N")[..8],
+            ["Sip__ListenAddress"] = "127.0.0.1",
+            ["Sip__Port"] = FreePorts.Take(1)[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 }

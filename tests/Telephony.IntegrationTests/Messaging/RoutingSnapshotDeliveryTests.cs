@@ -146,6 +146,8 @@ public sealed class RoutingSnapshotDeliveryTests : IAsyncLifetime
             ["Outbox:PublishTimeout"] = "00:00:02",
             ["Outbox:MaxRetryDelay"] = "00:00:01",
             ["Logging:PlainConsole"] = "true",
+            ["Sip:ListenAddress"] = "127.0.0.1",
+            ["Sip:Port"] = FreePorts.Take(1)[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The broker outage is the point of the test: its connection warnings are expected noise.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:MassTransit"] = "Critical",

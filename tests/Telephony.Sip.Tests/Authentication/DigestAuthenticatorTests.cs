@@ -54,6 +54,29 @@ public sealed partial class DigestAuthenticatorTests
         Assert.Equal(DigestVerdict.Valid, _authenticator.Verify(credentials, "REGISTER", Realm, _secret));
     }
 
+    [Theory]
+    [InlineData(0, "SHA-256")]
+    [InlineData(1, "MD5")]
+    public void DigestClient_AnsweringOurChallenge_IsValid(int challengeIndex, string algorithm)
+    {
+        Assert.True(DigestChallenge.TryParse(_authenticator.Challenges(Realm)[challengeIndex], out var challenge));
+        Assert.Equal(algorithm, challenge!.Algorithm);
+
+        var authorization = DigestClient.Authorize(challenge, "REGISTER", "sip:demo.sip.test", "33199000000", "correct-horse-battery");
+
+        Assert.True(DigestCredentials.TryParse(authorization, out var credentials));
+        Assert.Equal(DigestVerdict.Valid, _authenticator.Verify(credentials!, "REGISTER", Realm, _secret));
+    }
+
+    [Fact]
+    public void Verify_AlgorithmNotOffered_IsInvalid()
+    {
+        var md5Only = new DigestAuthenticator(new byte[32], _time, algorithms: ["MD5"]);
+        var sha = Answer("SHA-256", "correct-horse-battery", "00000001", md5Only);
+
+        Assert.Equal(DigestVerdict.Invalid, md5Only.Verify(sha, "REGISTER", Realm, _secret));
+    }
+
     [Fact]
     public void Verify_WrongPassword_IsInvalid() =>
         Assert.Equal(DigestVerdict.Invalid, _authenticator.Verify(Answer("MD5", "wrong", "00000001"), "REGISTER", Realm, _secret));

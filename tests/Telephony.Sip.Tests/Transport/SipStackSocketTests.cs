@@ -121,6 +121,39 @@ public sealed class SipStackSocketTests : IAsyncLifetime, ISipCore
         Assert.Equal(200, (await ReceiveAsync(client)).StatusCode);
     }
 
+    [Fact]
+    public async Task SendRequest_ThroughAClientTransaction_DeliversTheFinalResponseToItsUser()
+    {
+        await using var client = new SipStack(TimeProvider.System, SipTimerOptions.Default, SipParserLimits.Default, NullLogger.Instance);
+        client.Attach(this);
+        var local = client.ListenUdp(new IPEndPoint(IPAddress.Loopback, 0));
+        var request = (SipRequest)SipParser.Parse(Options($"SIP/2.0/UDP 127.0.0.1:{local.LocalEndPoint.Port};branch=z9hG4bKclient1"), SipFraming.Datagram).Message!;
+        var user = new CollectingUser();
+
+        client.SendRequest(request, new SipEndPoint(SipTransportKind.Udp, _udp.LocalEndPoint), user);
+
+        var response = await user.Final.Task.WaitAsync(Wait);
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("z9hG4bKclient1", response.TopVia!.Branch);
+    }
+
+    private sealed class CollectingUser : IClientTransactionUser
+    {
+        public TaskCompletionSource<SipResponse> Final { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void OnResponse(ClientTransaction transaction, SipResponse response)
+        {
+            if (!response.IsProvisional)
+            {
+                Final.TrySetResult(response);
+            }
+        }
+
+        public void OnTimeout(ClientTransaction transaction) => Final.TrySetException(new TimeoutException());
+
+        public void OnTransportError(ClientTransaction transaction) => Final.TrySetException(new IOException("transport error"));
+    }
+
     private int _requestsSeen;
 
     void ISipCore.OnRequest(ServerTransaction transaction)

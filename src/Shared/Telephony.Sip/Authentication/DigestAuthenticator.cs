@@ -33,31 +33,39 @@ public sealed class DigestAuthenticator
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, long> _lastNonceCount = new(StringComparer.Ordinal);
+    private readonly string[] _algorithms;
 
-    public DigestAuthenticator(byte[] key, TimeProvider time, TimeSpan? nonceLifetime = null)
+    /// <param name="algorithms">
+    /// The algorithms to offer, most preferred first (RFC 8760 §2.4: SHA-256, then MD5).
+    /// Clients take the first challenge they support; some (sipp 3.6) read only the first.
+    /// </param>
+    public DigestAuthenticator(byte[] key, TimeProvider time, TimeSpan? nonceLifetime = null, IReadOnlyList<string>? algorithms = null)
     {
         if (key.Length < 16)
         {
             throw new ArgumentException("The nonce key needs at least 16 bytes.", nameof(key));
         }
 
+        algorithms ??= ["SHA-256", "MD5"];
+        if (algorithms.Count == 0 || algorithms.Any(a => HashFor(a) is null))
+        {
+            throw new ArgumentException("Digest algorithms are SHA-256 and MD5.", nameof(algorithms));
+        }
+
         _key = key;
         _time = time;
+        _algorithms = algorithms.Select(a => a.ToUpperInvariant()).ToArray();
         NonceLifetime = nonceLifetime ?? TimeSpan.FromMinutes(5);
     }
 
     public TimeSpan NonceLifetime { get; }
 
-    /// <summary>The WWW-Authenticate (or Proxy-Authenticate) values to send: SHA-256 first, then MD5.</summary>
+    /// <summary>The WWW-Authenticate (or Proxy-Authenticate) values to send, one per algorithm, in order of preference.</summary>
     public IReadOnlyList<string> Challenges(string realm, bool stale = false)
     {
         var nonce = NewNonce(realm);
         var staleParameter = stale ? ", stale=true" : "";
-        return
-        [
-            $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=SHA-256, qop=\"auth\"{staleParameter}",
-            $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm=MD5, qop=\"auth\"{staleParameter}",
-        ];
+        return _algorithms.Select(a => $"Digest realm=\"{realm}\", nonce=\"{nonce}\", algorithm={a}, qop=\"auth\"{staleParameter}").ToArray();
     }
 
     /// <summary>Checks <paramref name="credentials"/> of a <paramref name="method"/> request against <paramref name="secret"/>.</summary>
@@ -66,6 +74,11 @@ public sealed class DigestAuthenticator
         if (!string.Equals(credentials.Realm, realm, StringComparison.OrdinalIgnoreCase))
         {
             return DigestVerdict.Invalid;
+        }
+
+        if (!_algorithms.Contains(credentials.Algorithm.ToUpperInvariant()))
+        {
+            return DigestVerdict.Invalid; // an algorithm we did not offer
         }
 
         var ha1 = credentials.Algorithm.Equals("SHA-256", StringComparison.OrdinalIgnoreCase) ? secret.Ha1Sha256 : secret.Ha1Md5;

@@ -31,26 +31,10 @@ public sealed record DigestCredentials(
             return false;
         }
 
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in SplitParameters(text[7..].ToString()))
+        var values = DigestParameters.Parse(text[7..].ToString());
+        if (values is null)
         {
-            var equals = item.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                return false;
-            }
-
-            var name = item[..equals].Trim();
-            var value = item[(equals + 1)..].Trim();
-            if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
-            {
-                value = value[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
-            }
-
-            if (!values.TryAdd(name, value))
-            {
-                return false; // a parameter given twice
-            }
+            return false;
         }
 
         if (!values.TryGetValue("username", out var username) || !values.TryGetValue("realm", out var realm) ||
@@ -73,9 +57,41 @@ public sealed record DigestCredentials(
             values.GetValueOrDefault("opaque"));
         return true;
     }
+}
+
+/// <summary>The comma-separated auth-param list shared by challenges and credentials (RFC 7616 §3.3, §3.4).</summary>
+internal static class DigestParameters
+{
+    /// <summary>Name → value (unquoted); null when malformed or a parameter is repeated.</summary>
+    public static Dictionary<string, string>? Parse(string text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in Split(text))
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return null;
+            }
+
+            var name = item[..equals].Trim();
+            var value = item[(equals + 1)..].Trim();
+            if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
+            {
+                value = value[1..^1].Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+            }
+
+            if (!values.TryAdd(name, value))
+            {
+                return null;
+            }
+        }
+
+        return values;
+    }
 
     /// <summary>Splits "a=1, b=\"x, y\"" at commas outside quoted strings.</summary>
-    private static List<string> SplitParameters(string text)
+    private static List<string> Split(string text)
     {
         var parts = new List<string>();
         var start = 0;

@@ -46,8 +46,6 @@ public sealed class HeaderParameters
         }
     }
 
-    public bool Remove(string name) => _items.RemoveAll(p => Same(p.Key, name)) > 0;
-
     /// <summary>
     /// Parses "a=b;c;d=\"quoted; text\"" (without the leading ';'); whitespace around ';' and
     /// '=' is allowed (SEMI and EQUAL carry SWS). Returns false on an empty or invalid name.

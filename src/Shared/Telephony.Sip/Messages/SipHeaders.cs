@@ -15,14 +15,6 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
 
     public void Add(string name, string value) => _headers.Add(new SipHeader(SipHeaderNames.Normalize(name), value));
 
-    /// <summary>Adds <paramref name="value"/> before every existing header of that name (a new top Via, Record-Route).</summary>
-    public void AddFirst(string name, string value)
-    {
-        var canonical = SipHeaderNames.Normalize(name);
-        var index = _headers.FindIndex(h => Same(h.Name, canonical));
-        _headers.Insert(index < 0 ? _headers.Count : index, new SipHeader(canonical, value));
-    }
-
     /// <summary>Replaces every header of that name by one with <paramref name="value"/>, at the place of the first.</summary>
     public void Set(string name, string value)
     {
@@ -38,27 +30,20 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
         return _headers.RemoveAll(h => Same(h.Name, canonical));
     }
 
-    /// <summary>Removes the first value of a (possibly comma-separated) header: the top Via of a response.</summary>
-    public bool RemoveFirstValue(string name)
+    /// <summary>Replaces the first value of a header in place (the top Via after stamping received/rport).</summary>
+    public void ReplaceFirstValue(string name, string value)
     {
         var canonical = SipHeaderNames.Normalize(name);
         var index = _headers.FindIndex(h => Same(h.Name, canonical));
         if (index < 0)
         {
-            return false;
+            _headers.Add(new SipHeader(canonical, value));
+            return;
         }
 
         var values = HeaderValueSplitter.Split(_headers[index].Value);
-        if (values.Count <= 1)
-        {
-            _headers.RemoveAt(index);
-        }
-        else
-        {
-            _headers[index] = _headers[index] with { Value = string.Join(", ", values.Skip(1)) };
-        }
-
-        return true;
+        values[0] = value;
+        _headers[index] = _headers[index] with { Value = string.Join(", ", values) };
     }
 
     public bool Contains(string name)

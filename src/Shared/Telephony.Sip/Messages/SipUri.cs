@@ -49,15 +49,10 @@ public sealed class SipUri
     /// <summary>The "?h=v&amp;..." part without the '?', as received.</summary>
     public string? Headers { get; }
 
-    public bool IsSecure => Scheme == "sips";
-
     public string? UnescapedUser => User is null ? null : Unescape(User);
 
     /// <summary>The transport parameter, lower case, if any ("udp", "tcp", "tls", "ws").</summary>
     public string? Transport => Parameters["transport"]?.ToLowerInvariant();
-
-    /// <summary>The host without IPv6 brackets, for socket use.</summary>
-    public string HostForSocket => Host.StartsWith('[') ? Host[1..^1] : Host;
 
     public static SipUri Create(string? user, string host, int? port = null, bool secure = false) =>
         new(secure ? "sips" : "sip", user, null, host, port, new HeaderParameters(), null);

@@ -46,8 +46,6 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
 
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
-    public int TransactionCount => _transactions.Count;
-
     /// <summary>Connects the layer above; must be called before the first transport starts.</summary>
     public void Attach(ISipCore core) => _core = core;
 
@@ -74,16 +72,6 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
         Register(transaction);
         transaction.Start();
         return transaction;
-    }
-
-    /// <summary>The INVITE server transaction a CANCEL refers to (RFC 3261 §9.2), if it still exists.</summary>
-    public ServerInviteTransaction? FindInviteFor(SipRequest cancel)
-    {
-        var via = cancel.TopVia;
-        var key = via?.Branch is { } branch && branch.StartsWith(ViaHeader.BranchCookie, StringComparison.Ordinal)
-            ? $"s|{branch}|{via.Host}:{via.Port}|{SipMethod.Invite}"
-            : null;
-        return key is not null && _transactions.TryGetValue(key, out var transaction) ? transaction as ServerInviteTransaction : null;
     }
 
     /// <summary>Sends a message outside any transaction (stateless responses, ACK for 2xx, 2xx retransmissions).</summary>
@@ -223,8 +211,7 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
 
         if (changed)
         {
-            request.Headers.RemoveFirstValue(SipHeaderNames.Via);
-            request.Headers.AddFirst(SipHeaderNames.Via, via.ToString());
+            request.Headers.ReplaceFirstValue(SipHeaderNames.Via, via.ToString());
         }
     }
 

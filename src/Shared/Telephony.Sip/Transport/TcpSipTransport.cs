@@ -45,8 +45,6 @@ public sealed partial class TcpSipTransport : ISipTransport
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public int ConnectionCount => _connections.Count;
-
     public bool TrySend(ReadOnlyMemory<byte> bytes, IPEndPoint destination)
     {
         if (_stopping.IsCancellationRequested)

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Telephony.CallControl.Persistence;
+
+namespace Telephony.CallControl.Registrar;
+
+/// <summary>A requested change of one binding: <see cref="Expires"/> 0 removes it.</summary>
+public sealed record BindingChange(string ContactUri, int Expires, string CallId, long CSeq, string Transport, string SourceAddress, int SourcePort, string? UserAgent);
+
+/// <summary>
+/// The location service (RFC 3261 §10.2): a line's current contacts, read from memory, written
+/// through to CallControl's store so they survive a restart. Changes to one line are
+/// serialised; lines do not wait for each other.
+/// </summary>
+public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<Guid, Registration[]> _byLine = new();
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _lineLocks = new();
+
+    /// <summary>Non-expired contacts of a line.</summary>
+    public IReadOnlyList<Registration> Find(Guid lineId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return _byLine.TryGetValue(lineId, out var registrations) ? registrations.Where(r => r.ExpiresAt > now).ToArray() : [];
+    }
+
+    public int ActiveCount
+    {
+        get
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            return _byLine.Values.Sum(list => list.Count(r => r.ExpiresAt > now));
+        }
+    }
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CallControlDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = await db.Registrations.AsNoTracking().Where(r => r.ExpiresAt > now).ToListAsync(cancellationToken);
+        foreach (var line in stored.GroupBy(r => r.LineId))
+        {
+            _byLine[line.Key] = line.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Applies the changes of one REGISTER to a line and returns the line's contacts after it.
+    /// A change carrying the Call-ID of an existing binding with an older or equal CSeq is
+    /// ignored (RFC 3261 §10.3 step 7: an out-of-order REGISTER).
+    /// </summary>
+    public async Task<IReadOnlyList<Registration>> ApplyAsync(Guid tenantId, Guid lineId, IReadOnlyList<BindingChange> changes, bool removeAll, CancellationToken cancellationToken)
+    {
+        var gate = _lineLocks.GetOrAdd(lineId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var current = Find(lineId).ToDictionary(r => r.ContactUri, StringComparer.OrdinalIgnoreCase);
+            var removed = new List<string>();
+            if (removeAll)
+            {
+                removed.AddRange(current.Keys);
+                current.Clear();
+            }
+
+            foreach (var change in changes)
+            {
+                if (current.TryGetValue(change.ContactUri, out var existing) && existing.CallId == change.CallId && existing.CSeq >= change.CSeq)
+                {
+                    continue;
+                }
+
+                if (change.Expires == 0)
+                {
+                    if (current.Remove(change.ContactUri))
+                    {
+                        removed.Add(change.ContactUri);
+                    }
+
+                    continue;
+                }
+
+                current[change.ContactUri] = new Registration
+                {
+                    Id = existing?.Id ?? Guid.NewGuid(),
+                    TenantId = tenantId,
+                    LineId = lineId,
+                    ContactUri = change.ContactUri,
+                    CallId = change.CallId,
+                    CSeq = change.CSeq,
+                    ExpiresAt = now.AddSeconds(change.Expires),
+                    Transport = change.Transport,
+                    SourceAddress = change.SourceAddress,
+                    SourcePort = change.SourcePort,
+                    UserAgent = change.UserAgent,
+                    RegisteredAt = now,
+                };
+            }
+
+            var after = current.Values.ToArray();
+            await PersistAsync(lineId, after, cancellationToken);
+            _byLine[lineId] = after;
+            return after;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Deletes expired bindings from memory and from the store.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (lineId, registrations) in _byLine)
+        {
+            if (registrations.Any(r => r.ExpiresAt <= now))
+            {
+                _byLine.TryUpdate(lineId, registrations.Where(r => r.ExpiresAt > now).ToArray(), registrations);
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CallControlDbContext>();
+        return await db.Registrations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task PersistAsync(Guid lineId, Registration[] after, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CallControlDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Registrations.Where(r => r.LineId == lineId).ExecuteDeleteAsync(cancellationToken);
+        db.Registrations.AddRange(after); // keys are set by us: EF changes nothing on them, the context is short-lived
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

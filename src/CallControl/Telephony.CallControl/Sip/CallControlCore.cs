@@ -1,0 +1,76 @@
+using Telephony.CallControl.Registrar;
+using Telephony.Sip.Messages;
+using Telephony.Sip.Transactions;
+using Telephony.Sip.Transport;
+
+namespace Telephony.CallControl.Sip;
+
+/// <summary>
+/// The transaction user of CallControl: hands each new request to its service and answers
+/// what no service handles. Work leaves the transport's receive loop at once; nothing thrown
+/// while handling one request reaches the loop (it becomes a 500).
+/// </summary>
+public sealed partial class CallControlCore(RegistrarService registrar, ILogger<CallControlCore> logger) : ISipCore
+{
+    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER";
+
+    public void OnRequest(ServerTransaction transaction) => _ = HandleAsync(transaction);
+
+    public void OnAck(SipRequest ack, SipEndPoint source)
+    {
+        // ACKs for 2xx belong to dialogs, which arrive with the B2BUA.
+    }
+
+    public void OnStrayResponse(SipResponse response, SipEndPoint source)
+    {
+    }
+
+    public void OnTimeout(ServerTransaction transaction)
+    {
+    }
+
+    public void OnTransportError(ServerTransaction transaction)
+    {
+    }
+
+    private async Task HandleAsync(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        using var scope = CallScope(logger, request.CallId ?? "");
+        try
+        {
+            transaction.SendResponse(request.Method switch
+            {
+                SipMethod.Register => await registrar.RegisterAsync(request, transaction.Remote, CancellationToken.None),
+                SipMethod.Options => Options(request),
+                _ when !SipMethod.IsKnown(request.Method) => WithAllow(SipResponse.For(request, 501)),
+                // Calls arrive with the B2BUA (issue 3, next part): refuse them clearly meanwhile.
+                _ => WithAllow(SipResponse.For(request, 501, "Not Implemented: calls are not routed yet")),
+            });
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, request.Method, ex);
+            transaction.SendResponse(SipResponse.For(request, 500));
+        }
+    }
+
+    /// <summary>OPTIONS answered for keep-alive probes and capability queries (RFC 3261 §11).</summary>
+    private static SipResponse Options(SipRequest request)
+    {
+        var response = WithAllow(SipResponse.For(request, 200));
+        response.Headers.Add(SipHeaderNames.Accept, "application/sdp");
+        return response;
+    }
+
+    private static SipResponse WithAllow(SipResponse response)
+    {
+        response.Headers.Add(SipHeaderNames.Allow, Allow);
+        return response;
+    }
+
+    private static readonly Func<ILogger, string, IDisposable?> CallScope = LoggerMessage.DefineScope<string>("Call-ID {CallId}");
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Error, Message = "Handling a {Method} failed")]
+    private static partial void LogFailed(ILogger logger, string method, Exception exception);
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Telephony.CallControl.Sip;
+
+/// <summary>Section <c>Sip</c>: where CallControl listens and how its registrar behaves.</summary>
+public sealed class SipOptions
+{
+    public const string SectionName = "Sip";
+
+    /// <summary>Address of the UDP and TCP listeners; 0.0.0.0 or :: for every interface.</summary>
+    [Required]
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 5060;
+
+    /// <summary>
+    /// Base64 key signing digest nonces, shared by every CallControl instance so any of them
+    /// verifies another's challenge. Empty: a random key per process (one instance only).
+    /// </summary>
+    public string NonceKey { get; set; } = "";
+
+    /// <summary>
+    /// Digest algorithms offered, most preferred first: SHA-256 then MD5 per RFC 8760. Put MD5
+    /// first only for clients that read nothing but the first challenge and know only MD5.
+    /// </summary>
+    [RegularExpression(@"^(SHA-256|MD5)(,(SHA-256|MD5))?$")]
+    public string DigestAlgorithms { get; set; } = "SHA-256,MD5";
+
+    /// <summary>Shortest registration accepted; shorter gets 423 with Min-Expires (RFC 3261 §10.3).</summary>
+    [Range(1, 86_400)]
+    public int MinExpires { get; set; } = 60;
+
+    /// <summary>Longest registration granted; longer requests are shortened to it.</summary>
+    [Range(1, 86_400)]
+    public int MaxExpires { get; set; } = 3600;
+
+    [Range(1, 86_400)]
+    public int DefaultExpires { get; set; } = 3600;
+
+    /// <summary>Failed authentications from one address within <see cref="AuthFailureWindow"/> before it is refused.</summary>
+    [Range(1, 100_000)]
+    public int AuthFailureLimit { get; set; } = 20;
+
+    public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an address that reached the limit is refused.</summary>
+    public TimeSpan AuthBlockDuration { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Telephony.CallControl.Registrar;
+using Telephony.Sip.Parsing;
+using Telephony.Sip.Transactions;
+
+namespace Telephony.CallControl.Sip;
+
+/// <summary>
+/// Runs CallControl's SIP stack: restores registrations, then listens on UDP and TCP, and
+/// sweeps expired registrations every minute.
+/// </summary>
+public sealed partial class SipServer(
+    CallControlCore core,
+    LocationService location,
+    IOptions<SipOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<SipServer>();
+    private SipStack? _stack;
+
+    public SipStack Stack => _stack ?? throw new InvalidOperationException("The SIP server has not started.");
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await location.LoadAsync(cancellationToken);
+        var settings = options.Value;
+        var address = IPAddress.Parse(settings.ListenAddress);
+        _stack = new SipStack(time, SipTimerOptions.Default, SipParserLimits.Default, loggers.CreateLogger<SipStack>());
+        _stack.Attach(core);
+        var endpoint = new IPEndPoint(address, settings.Port);
+        _stack.ListenUdp(endpoint);
+        _stack.ListenTcp(endpoint);
+        var restored = location.ActiveCount;
+        LogListening(_logger, endpoint, restored);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_stack is not null)
+        {
+            await _stack.DisposeAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await location.SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(_logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "SIP listening on udp and tcp {EndPoint}; {Registrations} registration(s) restored")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endPoint, int registrations);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Sweeping expired registrations failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

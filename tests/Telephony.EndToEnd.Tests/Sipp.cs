@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Telephony.TestSupport;
+
+namespace Telephony.EndToEnd.Tests;
+
+/// <summary>Runs a sipp scenario from tests/Telephony.EndToEnd.Tests/Sipp and returns its exit code and logs.</summary>
+internal static class Sipp
+{
+    public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Sipp", name);
+
+    public static async Task<(int ExitCode, string Log)> RunAsync(string scenario, int serverPort, params string[] arguments)
+    {
+        var folder = Directory.CreateTempSubdirectory("sipp").FullName;
+        var localPort = FreePorts.Take(1)[0];
+        var errors = Path.Combine(folder, "errors.log");
+        var messages = Path.Combine(folder, "messages.log");
+        string[] all =
+        [
+            "-sf", Scenario(scenario), "-i", "127.0.0.1", "-p", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-m", "1", "-nostdin", "-timeout", "20s", "-trace_err", "-error_file", errors, "-trace_msg", "-message_file", messages,
+            .. arguments, $"127.0.0.1:{serverPort}",
+        ];
+        var info = new ProcessStartInfo("sipp", all) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var log = await stderr + (File.Exists(errors) ? await File.ReadAllTextAsync(errors) : "") + (File.Exists(messages) ? await File.ReadAllTextAsync(messages) : "");
+        _ = await stdout;
+        Directory.Delete(folder, recursive: true);
+        return (process.ExitCode, log);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Telephony.Sip.Authentication;
+using Telephony.Sip.Messages;
+using Telephony.Sip.Parsing;
+
+namespace Telephony.TestSupport;
+
+/// <summary>
+/// A minimal SIP phone on a real UDP socket, for tests that need what sipp 3.6 cannot do
+/// (SHA-256 digest, choosing the source address): it sends REGISTERs and answers challenges.
+/// </summary>
+public sealed class SipTestPhone : IDisposable
+{
+    private readonly UdpClient _socket;
+    private readonly IPEndPoint _server;
+    private int _cseq;
+
+    public SipTestPhone(IPEndPoint server, IPAddress? localAddress = null)
+    {
+        _server = server;
+        _socket = new UdpClient(new IPEndPoint(localAddress ?? IPAddress.Loopback, 0));
+        Local = (IPEndPoint)_socket.Client.LocalEndPoint!;
+    }
+
+    public IPEndPoint Local { get; }
+
+    public string CallId { get; } = Guid.NewGuid().ToString("N") + "@test-phone";
+
+    /// <summary>
+    /// REGISTER for <paramref name="user"/>; answers a 401 once with the challenge of
+    /// <paramref name="algorithm"/>, and returns the final response.
+    /// </summary>
+    public async Task<SipResponse> RegisterAsync(string user, string password, string domain, int? expires = 120, string algorithm = "SHA-256", string? contact = null, string? toUser = null)
+    {
+        var first = await SendAsync(Register(user, domain, expires, contact, toUser, authorization: null));
+        if (first.StatusCode != 401)
+        {
+            return first;
+        }
+
+        var challenge = first.Headers.Values(SipHeaderNames.WwwAuthenticate)
+            .Select(v => DigestChallenge.TryParse(v, out var c) ? c : null)
+            .First(c => c is not null && c.Algorithm.Equals(algorithm, StringComparison.OrdinalIgnoreCase))!;
+        var authorization = DigestClient.Authorize(challenge, SipMethod.Register, $"sip:{domain}", user, password);
+        return await SendAsync(Register(user, domain, expires, contact, toUser, authorization));
+    }
+
+    public async Task<SipResponse> SendAsync(SipRequest request)
+    {
+        await _socket.SendAsync(request.ToBytes(), _server);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            var datagram = await _socket.ReceiveAsync(timeout.Token);
+            if (SipParser.Parse(datagram.Buffer, SipFraming.Datagram).Message is SipResponse response && response.StatusCode >= 200 && response.CallId == request.CallId)
+            {
+                return response;
+            }
+        }
+    }
+
+    public SipRequest Register(string user, string domain, int? expires, string? contact, string? toUser, string? authorization)
+    {
+        var request = new SipRequest(SipMethod.Register, SipUri.TryParse($"sip:{domain}", out var uri) ? uri! : throw new ArgumentException(domain));
+        var port = Local.Port.ToString(CultureInfo.InvariantCulture);
+        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{port};rport;branch=z9hG4bK{Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, $"<sip:{user}@{domain}>;tag={Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.To, $"<sip:{toUser ?? user}@{domain}>");
+        request.Headers.Add(SipHeaderNames.CallId, CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} REGISTER");
+        if (contact != "")
+        {
+            request.Headers.Add(SipHeaderNames.Contact, contact ?? $"<sip:{user}@{Local.Address}:{port}>");
+        }
+
+        if (expires is { } seconds)
+        {
+            request.Headers.Add(SipHeaderNames.Expires, seconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (authorization is not null)
+        {
+            request.Headers.Add(SipHeaderNames.Authorization, authorization);
+        }
+
+        return request;
+    }
+
+    public void Dispose() => _socket.Dispose();
+}
