@@ -12,12 +12,19 @@ public sealed class RoutingTable
 {
     private readonly ConcurrentDictionary<Guid, TenantRouting> _byTenant = new();
     private readonly ConcurrentDictionary<string, Guid> _tenantByDomain = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Guid> _tenantByNumber = new(StringComparer.Ordinal);
 
     public TenantRouting? Find(Guid tenantId) => _byTenant.GetValueOrDefault(tenantId);
 
     /// <summary>The tenant a SIP domain (digest realm) belongs to.</summary>
     public TenantRouting? FindByDomain(string sipDomain) =>
         _tenantByDomain.TryGetValue(sipDomain, out var tenantId) ? Find(tenantId) : null;
+
+    /// <summary>The tenant and line owning a public number (E.164), whichever tenant it is.</summary>
+    public (TenantRouting Tenant, RoutingLine Line)? FindByPublicNumber(string e164) =>
+        _tenantByNumber.TryGetValue(e164, out var tenantId) && Find(tenantId) is { } tenant && tenant.ByPublicNumber.TryGetValue(e164, out var line)
+            ? (tenant, line)
+            : null;
 
     public IReadOnlyDictionary<Guid, long> KnownVersions() => _byTenant.ToDictionary(p => p.Key, p => p.Value.Version);
 
@@ -31,7 +38,7 @@ public sealed class RoutingTable
             {
                 if (_byTenant.TryAdd(snapshot.TenantId, candidate))
                 {
-                    IndexDomain(null, candidate);
+                    Index(null, candidate);
                     return true;
                 }
 
@@ -45,14 +52,27 @@ public sealed class RoutingTable
 
             if (_byTenant.TryUpdate(snapshot.TenantId, candidate, current))
             {
-                IndexDomain(current, candidate);
+                Index(current, candidate);
                 return true;
             }
         }
     }
 
-    private void IndexDomain(TenantRouting? previous, TenantRouting next)
+    private void Index(TenantRouting? previous, TenantRouting next)
     {
+        if (previous is not null)
+        {
+            foreach (var number in previous.ByPublicNumber.Keys.Except(next.ByPublicNumber.Keys))
+            {
+                _tenantByNumber.TryRemove(new KeyValuePair<string, Guid>(number, previous.TenantId));
+            }
+        }
+
+        foreach (var number in next.ByPublicNumber.Keys)
+        {
+            _tenantByNumber[number] = next.TenantId;
+        }
+
         if (previous is not null && !string.Equals(previous.SipDomain, next.SipDomain, StringComparison.OrdinalIgnoreCase))
         {
             _tenantByDomain.TryRemove(new KeyValuePair<string, Guid>(previous.SipDomain, previous.TenantId));
