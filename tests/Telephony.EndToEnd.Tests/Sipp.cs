@@ -8,10 +8,13 @@ internal static class Sipp
 {
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Sipp", name);
 
-    public static async Task<(int ExitCode, string Log)> RunAsync(string scenario, int serverPort, params string[] arguments)
+    public static Task<(int ExitCode, string Log)> RunAsync(string scenario, int serverPort, params string[] arguments) =>
+        RunAsync(scenario, serverPort, FreePorts.Take(1)[0], arguments);
+
+    /// <summary>Runs a scenario from <paramref name="localPort"/> (a UAS listens there for its call).</summary>
+    public static async Task<(int ExitCode, string Log)> RunAsync(string scenario, int serverPort, int localPort, params string[] arguments)
     {
         var folder = Directory.CreateTempSubdirectory("sipp").FullName;
-        var localPort = FreePorts.Take(1)[0];
         var errors = Path.Combine(folder, "errors.log");
         var messages = Path.Combine(folder, "messages.log");
         string[] all =

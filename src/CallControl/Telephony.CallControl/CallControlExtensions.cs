@@ -1,8 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Telephony.CallControl.Calls;
 using Telephony.CallControl.Registrar;
 using Telephony.CallControl.Sip;
 using Telephony.Sip.Authentication;
+using Telephony.Sip.Transactions;
 using Telephony.CallControl.Persistence;
 using Telephony.CallControl.Routing;
 using Telephony.ServiceDefaults.Data;
@@ -35,6 +37,9 @@ public static class CallControlExtensions
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<LocationService>();
         services.AddSingleton<RegistrarService>();
+        services.AddSingleton(SipTimerOptions.Default);
+        services.AddSingleton<CallRouter>();
+        services.AddSingleton<B2buaService>();
         services.AddSingleton<CallControlCore>();
         services.AddSingleton<SipServer>();
         services.AddHostedService(sp => sp.GetRequiredService<SipServer>());

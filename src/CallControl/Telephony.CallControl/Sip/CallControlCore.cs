@@ -1,3 +1,4 @@
+using Telephony.CallControl.Calls;
 using Telephony.CallControl.Registrar;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
@@ -10,16 +11,13 @@ namespace Telephony.CallControl.Sip;
 /// what no service handles. Work leaves the transport's receive loop at once; nothing thrown
 /// while handling one request reaches the loop (it becomes a 500).
 /// </summary>
-public sealed partial class CallControlCore(RegistrarService registrar, ILogger<CallControlCore> logger) : ISipCore
+public sealed partial class CallControlCore(RegistrarService registrar, B2buaService b2bua, ILogger<CallControlCore> logger) : ISipCore
 {
     private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER";
 
     public void OnRequest(ServerTransaction transaction) => _ = HandleAsync(transaction);
 
-    public void OnAck(SipRequest ack, SipEndPoint source)
-    {
-        // ACKs for 2xx belong to dialogs, which arrive with the B2BUA.
-    }
+    public void OnAck(SipRequest ack, SipEndPoint source) => b2bua.HandleAck(ack);
 
     public void OnStrayResponse(SipResponse response, SipEndPoint source)
     {
@@ -39,13 +37,25 @@ public sealed partial class CallControlCore(RegistrarService registrar, ILogger<
         using var scope = CallScope(logger, request.CallId ?? "");
         try
         {
+            switch (request.Method)
+            {
+                case SipMethod.Invite:
+                    b2bua.HandleInvite((ServerInviteTransaction)transaction);
+                    return;
+                case SipMethod.Cancel:
+                    b2bua.HandleCancel(transaction);
+                    return;
+                case SipMethod.Bye:
+                    b2bua.HandleBye(transaction);
+                    return;
+            }
+
             transaction.SendResponse(request.Method switch
             {
                 SipMethod.Register => await registrar.RegisterAsync(request, transaction.Remote, CancellationToken.None),
                 SipMethod.Options => Options(request),
                 _ when !SipMethod.IsKnown(request.Method) => WithAllow(SipResponse.For(request, 501)),
-                // Calls arrive with the B2BUA (issue 3, next part): refuse them clearly meanwhile.
-                _ => WithAllow(SipResponse.For(request, 501, "Not Implemented: calls are not routed yet")),
+                _ => WithAllow(SipResponse.For(request, 405)),
             });
         }
         catch (Exception ex)

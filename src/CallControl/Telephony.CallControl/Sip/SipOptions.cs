@@ -15,6 +15,16 @@ public sealed class SipOptions
     public int Port { get; set; } = 5060;
 
     /// <summary>
+    /// The address phones and carriers reach CallControl at, written in Via and Contact of the
+    /// requests it sends; defaults to <see cref="ListenAddress"/> when that is a specific address.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    public string AdvertisedHost => AdvertisedAddress is { Length: > 0 } advertised
+        ? advertised
+        : ListenAddress is "0.0.0.0" or "::" ? "127.0.0.1" : ListenAddress;
+
+    /// <summary>
     /// Base64 key signing digest nonces, shared by every CallControl instance so any of them
     /// verifies another's challenge. Empty: a random key per process (one instance only).
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Telephony.CallControl.Calls;
 using Telephony.CallControl.Registrar;
 using Telephony.Sip.Parsing;
 using Telephony.Sip.Transactions;
@@ -12,7 +13,9 @@ namespace Telephony.CallControl.Sip;
 /// </summary>
 public sealed partial class SipServer(
     CallControlCore core,
+    B2buaService b2bua,
     LocationService location,
+    SipTimerOptions timers,
     IOptions<SipOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -27,8 +30,9 @@ public sealed partial class SipServer(
         await location.LoadAsync(cancellationToken);
         var settings = options.Value;
         var address = IPAddress.Parse(settings.ListenAddress);
-        _stack = new SipStack(time, SipTimerOptions.Default, SipParserLimits.Default, loggers.CreateLogger<SipStack>());
+        _stack = new SipStack(time, timers, SipParserLimits.Default, loggers.CreateLogger<SipStack>());
         _stack.Attach(core);
+        b2bua.Stack = _stack;
         var endpoint = new IPEndPoint(address, settings.Port);
         _stack.ListenUdp(endpoint);
         _stack.ListenTcp(endpoint);

@@ -1,0 +1,474 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Telephony.CallControl.Registrar;
+using Telephony.CallControl.Routing;
+using Telephony.CallControl.Sip;
+using Telephony.Sip.Messages;
+using Telephony.Sip.Transactions;
+using Telephony.Sip.Transport;
+
+namespace Telephony.CallControl.Calls;
+
+/// <summary>
+/// The back-to-back user agent for basic calls (C-B2BUA, C-ROUTE): an authenticated line's
+/// INVITE is routed, every registered contact of the callee is called (first answer wins, the
+/// others are cancelled), provisional and final responses and SDP are relayed, CANCEL, BYE and
+/// re-INVITE cross from one side to the other. Media flows directly between the phones.
+/// </summary>
+public sealed partial class B2buaService(
+    RequestAuthenticator authenticator,
+    CallRouter router,
+    LocationService location,
+    IOptions<SipOptions> options,
+    TimeProvider time,
+    SipTimerOptions timers,
+    ILogger<B2buaService> logger)
+{
+    private readonly ConcurrentDictionary<string, Call> _callsByCallId = new(StringComparer.Ordinal);
+
+    /// <summary>Set once the SIP stack runs; every message of a call goes through it.</summary>
+    public SipStack? Stack { get; set; }
+
+    public int ActiveCalls => _callsByCallId.Values.Distinct().Count();
+
+    private Contact Us => new(options.Value.AdvertisedHost, options.Value.Port);
+
+    public void HandleInvite(ServerInviteTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (request.To?.Tag is not null)
+        {
+            HandleReinvite(transaction);
+            return;
+        }
+
+        var authentication = authenticator.Authenticate(request, transaction.Remote, request.RequestUri.Host);
+        if (authentication.Line is not { } caller)
+        {
+            transaction.SendResponse(authentication.Refusal!);
+            return;
+        }
+
+        if (request.Headers[SipHeaderNames.Contact] is not { } contactValue || !NameAddress.TryParse(contactValue, out var callerContact))
+        {
+            transaction.SendResponse(SipResponse.For(request, 400, "Bad Request: missing Contact"));
+            return;
+        }
+
+        var decision = router.Route(caller.Tenant, request.RequestUri.UnescapedUser ?? "");
+        switch (decision)
+        {
+            case RouteRejected rejected:
+                transaction.SendResponse(SipResponse.For(request, rejected.StatusCode, rejected.Reason));
+                return;
+            case RouteToTrunk:
+                transaction.SendResponse(SipResponse.For(request, 503, "Service Unavailable: no carrier trunk is configured"));
+                return;
+        }
+
+        var target = (RouteToLine)decision;
+        var contacts = location.Find(target.Line.LineId);
+        if (contacts.Count == 0)
+        {
+            transaction.SendResponse(SipResponse.For(request, 480, "Temporarily Unavailable: not registered"));
+            return;
+        }
+
+        var callerDialog = new Dialog(
+            request.CallId!,
+            request.Headers[SipHeaderNames.To]!,
+            SipIds.Tag(),
+            StripTag(request.Headers[SipHeaderNames.From]!),
+            request.From!.Tag,
+            callerContact!.Uri,
+            transaction.Remote,
+            localCSeq: 0);
+        var call = new Call(SipIds.CallId(Us.Host), caller, target, transaction, callerDialog);
+        if (!_callsByCallId.TryAdd(callerDialog.CallId, call))
+        {
+            transaction.SendResponse(SipResponse.For(request, 482, "Loop Detected"));
+            return;
+        }
+
+        LogCallStarted(logger, call.Id, caller.Tenant.TenantId, contacts.Count);
+        lock (call.Gate)
+        {
+            foreach (var registration in contacts)
+            {
+                StartBranch(call, registration);
+            }
+        }
+    }
+
+    public void HandleCancel(ServerTransaction transaction)
+    {
+        var cancel = transaction.Request;
+        if (!_callsByCallId.TryGetValue(cancel.CallId!, out var call) || call.CallerDialog.CallId != cancel.CallId ||
+            call.CallerInvite.Request.CSeq?.Number != cancel.CSeq?.Number)
+        {
+            transaction.SendResponse(SipResponse.For(cancel, 481));
+            return;
+        }
+
+        transaction.SendResponse(SipResponse.For(cancel, 200));
+        lock (call.Gate)
+        {
+            if (call.State is CallState.Answered or CallState.Ended)
+            {
+                return;
+            }
+
+            CancelBranches(call, except: null);
+            call.CallerInvite.SendResponse(ToCaller(call, SipResponse.For(call.CallerInvite.Request, 487)));
+            End(call);
+        }
+    }
+
+    public void HandleAck(SipRequest ack)
+    {
+        if (_callsByCallId.TryGetValue(ack.CallId!, out var call) && call.CallerDialog.CallId == ack.CallId)
+        {
+            lock (call.Gate)
+            {
+                call.CallerOkRetransmission?.Dispose();
+                call.CallerOkRetransmission = null;
+            }
+        }
+    }
+
+    public void HandleBye(ServerTransaction transaction)
+    {
+        var bye = transaction.Request;
+        if (!_callsByCallId.TryGetValue(bye.CallId!, out var call) || call.State != CallState.Answered)
+        {
+            transaction.SendResponse(SipResponse.For(bye, 481));
+            return;
+        }
+
+        transaction.SendResponse(SipResponse.For(bye, 200));
+        lock (call.Gate)
+        {
+            var fromCaller = call.CallerDialog.CallId == bye.CallId;
+            var other = fromCaller ? call.Answered!.Dialog : call.CallerDialog;
+            Send(other.NewRequest(SipMethod.Bye, Us), other.Destination);
+            LogCallEnded(logger, call.Id, fromCaller ? "caller" : "callee");
+            End(call);
+        }
+    }
+
+    private void StartBranch(Call call, Registration registration)
+    {
+        if (!SipUri.TryParse(registration.ContactUri, out var contactUri) || !System.Net.IPAddress.TryParse(registration.SourceAddress, out var address))
+        {
+            return;
+        }
+
+        var transport = registration.Transport == "TCP" ? SipTransportKind.Tcp : SipTransportKind.Udp;
+        // A contact at the address the REGISTER came from is reachable as declared; any other
+        // (a private address behind NAT, a name) is reached where the REGISTER came from.
+        var declared = System.Net.IPAddress.TryParse(contactUri!.Host.Trim('[', ']'), out var contactAddress) && contactAddress.Equals(address);
+        var destination = new SipEndPoint(transport, declared && transport == SipTransportKind.Udp
+            ? new System.Net.IPEndPoint(address, contactUri.Port ?? 5060)
+            : new System.Net.IPEndPoint(address, registration.SourcePort));
+        var callerLine = call.Caller.Line;
+        var presented = call.Target.Internal && callerLine.ShortNumber is { } shortNumber ? shortNumber : callerLine.PublicNumber;
+        var domain = call.Target.Tenant.SipDomain;
+        var dialog = new Dialog(
+            SipIds.CallId(Us.Host),
+            $"\"{callerLine.DisplayName.Replace("\"", "", StringComparison.Ordinal)}\" <sip:{presented}@{domain}>",
+            SipIds.Tag(),
+            $"<sip:{call.Target.Line.PublicNumber}@{domain}>",
+            remoteTag: null,
+            contactUri!,
+            destination,
+            localCSeq: 0);
+        var invite = dialog.NewRequest(SipMethod.Invite, Us);
+        var callerInvite = call.CallerInvite.Request;
+        var hops = Math.Min((callerInvite.MaxForwards ?? 70) - 1, 70);
+        invite.Headers.Set(SipHeaderNames.MaxForwards, hops.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        CopyBody(callerInvite, invite);
+
+        var branch = new Branch(registration, invite, dialog);
+        call.Branches.Add(branch);
+        _callsByCallId[dialog.CallId] = call;
+        branch.Transaction = Stack!.SendRequest(invite, destination, new BranchUser(this, call, branch));
+    }
+
+    private void OnBranchResponse(Call call, Branch branch, SipResponse response)
+    {
+        lock (call.Gate)
+        {
+            if (response.StatusClass == 2)
+            {
+                OnBranchAnswered(call, branch, response);
+                return;
+            }
+
+            if (call.State is CallState.Answered or CallState.Ended || branch.FinalStatus is not null)
+            {
+                return;
+            }
+
+            if (response.IsProvisional)
+            {
+                if (response.StatusCode > 100)
+                {
+                    branch.Provisional = true;
+                    call.State = CallState.Ringing;
+                    var relayed = ToCaller(call, SipResponse.For(call.CallerInvite.Request, response.StatusCode, response.ReasonPhrase));
+                    CopyBody(response, relayed);
+                    call.CallerInvite.SendResponse(relayed);
+                }
+
+                return;
+            }
+
+            OnBranchFailed(call, branch, response.StatusCode);
+        }
+    }
+
+    private void OnBranchAnswered(Call call, Branch branch, SipResponse response)
+    {
+        branch.Dialog.RemoteTag ??= response.To?.Tag;
+        if (response.Headers[SipHeaderNames.Contact] is { } contact && NameAddress.TryParse(contact, out var target))
+        {
+            branch.Dialog.RemoteTarget = target!.Uri;
+        }
+
+        // Every 2xx is acknowledged end to end (RFC 3261 §13.2.2.4), retransmissions included.
+        Send(branch.Dialog.NewRequest(SipMethod.Ack, Us, branch.Invite.CSeq!.Value.Number), branch.Dialog.Destination);
+        if (call.Answered is not null || call.State == CallState.Ended)
+        {
+            if (call.Answered != branch)
+            {
+                Send(branch.Dialog.NewRequest(SipMethod.Bye, Us), branch.Dialog.Destination); // a second contact answered too late
+            }
+
+            return;
+        }
+
+        call.Answered = branch;
+        call.State = CallState.Answered;
+        CancelBranches(call, except: branch);
+        var ok = ToCaller(call, SipResponse.For(call.CallerInvite.Request, 200));
+        CopyBody(response, ok);
+        call.CallerOk = ok;
+        call.CallerInvite.SendResponse(ok);
+        if (!call.CallerEndPoint.IsReliable)
+        {
+            RetransmitOkLater(call, timers.T1);
+        }
+
+        LogCallAnswered(logger, call.Id);
+    }
+
+    private void OnBranchFailed(Call call, Branch branch, int status)
+    {
+        branch.FinalStatus = status;
+        if (call.Branches.Any(b => b.FinalStatus is null))
+        {
+            return;
+        }
+
+        var statuses = call.Branches.Select(b => b.FinalStatus!.Value).ToList();
+        // RFC 3261 §16.7 step 6 in spirit: busy beats the rest, then decline, then the lowest class.
+        var best = statuses.Contains(486) ? 486 : statuses.Contains(600) ? 600 : statuses.Contains(603) ? 603 : statuses.Min();
+        call.CallerInvite.SendResponse(ToCaller(call, SipResponse.For(call.CallerInvite.Request, best)));
+        End(call);
+    }
+
+    private void HandleReinvite(ServerInviteTransaction transaction)
+    {
+        var reinvite = transaction.Request;
+        if (!_callsByCallId.TryGetValue(reinvite.CallId!, out var call) || call.State != CallState.Answered)
+        {
+            transaction.SendResponse(SipResponse.For(reinvite, 481));
+            return;
+        }
+
+        lock (call.Gate)
+        {
+            if (call.PendingReinvite is not null)
+            {
+                transaction.SendResponse(SipResponse.For(reinvite, 491)); // RFC 3261 §14.2: one at a time
+                return;
+            }
+
+            var fromCaller = call.CallerDialog.CallId == reinvite.CallId;
+            var other = fromCaller ? call.Answered!.Dialog : call.CallerDialog;
+            var relayed = other.NewRequest(SipMethod.Invite, Us);
+            CopyBody(reinvite, relayed);
+            call.PendingReinvite = transaction;
+            Stack!.SendRequest(relayed, other.Destination, new ReinviteUser(this, call, other, transaction, relayed));
+        }
+    }
+
+    private void OnReinviteAnswered(Call call, Dialog other, ServerInviteTransaction pending, SipRequest relayed, SipResponse response)
+    {
+        lock (call.Gate)
+        {
+            if (response.IsProvisional)
+            {
+                return;
+            }
+
+            if (response.StatusClass == 2)
+            {
+                Send(other.NewRequest(SipMethod.Ack, Us, relayed.CSeq!.Value.Number), other.Destination);
+            }
+
+            var answer = SipResponse.For(pending.Request, response.StatusCode, response.ReasonPhrase);
+            var ownTag = pending.Request.CallId == call.CallerDialog.CallId ? call.CallerDialog.LocalTag : call.Answered!.Dialog.LocalTag;
+            answer.Headers.Set(SipHeaderNames.To, StripTag(pending.Request.Headers[SipHeaderNames.To]!) + ";tag=" + ownTag);
+            answer.Headers.Add(SipHeaderNames.Contact, Us.ContactHeader(pending.Remote));
+            CopyBody(response, answer);
+            pending.SendResponse(answer);
+            call.PendingReinvite = null;
+        }
+    }
+
+    private void CancelBranches(Call call, Branch? except)
+    {
+        foreach (var branch in call.Branches.Where(b => b != except && b.FinalStatus is null))
+        {
+            branch.FinalStatus = 487;
+            var cancel = new SipRequest(SipMethod.Cancel, branch.Invite.RequestUri);
+            cancel.Headers.Add(SipHeaderNames.Via, branch.Invite.Vias[0]);
+            cancel.Headers.Add(SipHeaderNames.MaxForwards, "70");
+            cancel.Headers.Add(SipHeaderNames.From, branch.Invite.Headers[SipHeaderNames.From]!);
+            cancel.Headers.Add(SipHeaderNames.To, branch.Invite.Headers[SipHeaderNames.To]!);
+            cancel.Headers.Add(SipHeaderNames.CallId, branch.Invite.CallId!);
+            cancel.Headers.Add(SipHeaderNames.CSeq, new CSeqHeader(branch.Invite.CSeq!.Value.Number, SipMethod.Cancel).ToString());
+            Stack!.SendRequest(cancel, branch.Dialog.Destination, IgnoringUser.Instance);
+        }
+    }
+
+    private void RetransmitOkLater(Call call, TimeSpan interval)
+    {
+        var elapsed = TimeSpan.Zero;
+        void Schedule(TimeSpan due)
+        {
+            call.CallerOkRetransmission?.Dispose();
+            call.CallerOkRetransmission = time.CreateTimer(_ =>
+            {
+                lock (call.Gate)
+                {
+                    if (call.CallerOkRetransmission is null || call.State != CallState.Answered)
+                    {
+                        return;
+                    }
+
+                    elapsed += due;
+                    if (elapsed >= timers.TransactionTimeout)
+                    {
+                        // No ACK for 64·T1: end the call on both sides (RFC 3261 §13.3.1.4).
+                        Send(call.Answered!.Dialog.NewRequest(SipMethod.Bye, Us), call.Answered.Dialog.Destination);
+                        Send(call.CallerDialog.NewRequest(SipMethod.Bye, Us), call.CallerDialog.Destination);
+                        End(call);
+                        return;
+                    }
+
+                    Send(call.CallerOk!, call.CallerEndPoint);
+                    Schedule(TimeSpan.FromTicks(Math.Min((due * 2).Ticks, timers.T2.Ticks)));
+                }
+            }, null, due, Timeout.InfiniteTimeSpan);
+        }
+
+        Schedule(interval);
+    }
+
+    private SipResponse ToCaller(Call call, SipResponse response)
+    {
+        response.Headers.Set(SipHeaderNames.To, call.CallerDialog.LocalAddress + ";tag=" + call.CallerDialog.LocalTag);
+        if (response.StatusCode is > 100 and < 300)
+        {
+            response.Headers.Add(SipHeaderNames.Contact, Us.ContactHeader(call.CallerEndPoint));
+        }
+
+        return response;
+    }
+
+    private void End(Call call)
+    {
+        call.State = CallState.Ended;
+        call.CallerOkRetransmission?.Dispose();
+        call.CallerOkRetransmission = null;
+        _callsByCallId.TryRemove(new KeyValuePair<string, Call>(call.CallerDialog.CallId, call));
+        foreach (var branch in call.Branches)
+        {
+            _callsByCallId.TryRemove(new KeyValuePair<string, Call>(branch.Dialog.CallId, call));
+        }
+    }
+
+    private void Send(SipMessage message, SipEndPoint destination) => Stack!.Send(message, destination);
+
+    private static void CopyBody(SipMessage from, SipMessage to)
+    {
+        if (from.Body.Length > 0 && from.ContentType is { } type)
+        {
+            to.Headers.Set(SipHeaderNames.ContentType, type);
+            to.Body = from.Body;
+        }
+    }
+
+    private static string StripTag(string nameAddress)
+    {
+        var index = nameAddress.IndexOf(";tag=", StringComparison.OrdinalIgnoreCase);
+        return index < 0 ? nameAddress : nameAddress[..index];
+    }
+
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Call {CallRef} of tenant {TenantId}: ringing {Contacts} contact(s)")]
+    private static partial void LogCallStarted(ILogger logger, string callRef, Guid tenantId, int contacts);
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Call {CallRef} answered")]
+    private static partial void LogCallAnswered(ILogger logger, string callRef);
+
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "Call {CallRef} ended by the {Side}")]
+    private static partial void LogCallEnded(ILogger logger, string callRef, string side);
+
+    private sealed class BranchUser(B2buaService owner, Call call, Branch branch) : IClientTransactionUser
+    {
+        public void OnResponse(ClientTransaction transaction, SipResponse response) => owner.OnBranchResponse(call, branch, response);
+
+        public void OnTimeout(ClientTransaction transaction) => Fail(408);
+
+        public void OnTransportError(ClientTransaction transaction) => Fail(503);
+
+        private void Fail(int status)
+        {
+            lock (call.Gate)
+            {
+                if (call.State is not (CallState.Answered or CallState.Ended) && branch.FinalStatus is null)
+                {
+                    owner.OnBranchFailed(call, branch, status);
+                }
+            }
+        }
+    }
+
+    private sealed class ReinviteUser(B2buaService owner, Call call, Dialog other, ServerInviteTransaction pending, SipRequest relayed) : IClientTransactionUser
+    {
+        public void OnResponse(ClientTransaction transaction, SipResponse response) => owner.OnReinviteAnswered(call, other, pending, relayed, response);
+
+        public void OnTimeout(ClientTransaction transaction) => owner.OnReinviteAnswered(call, other, pending, relayed, SipResponse.For(relayed, 408));
+
+        public void OnTransportError(ClientTransaction transaction) => OnTimeout(transaction);
+    }
+
+    private sealed class IgnoringUser : IClientTransactionUser
+    {
+        public static readonly IgnoringUser Instance = new();
+
+        public void OnResponse(ClientTransaction transaction, SipResponse response)
+        {
+        }
+
+        public void OnTimeout(ClientTransaction transaction)
+        {
+        }
+
+        public void OnTransportError(ClientTransaction transaction)
+        {
+        }
+    }
+}

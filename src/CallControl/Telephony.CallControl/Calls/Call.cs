@@ -1,0 +1,69 @@
+using Telephony.CallControl.Registrar;
+using Telephony.CallControl.Routing;
+using Telephony.Sip.Messages;
+using Telephony.Sip.Transactions;
+using Telephony.Sip.Transport;
+
+namespace Telephony.CallControl.Calls;
+
+public enum CallState
+{
+    Routing,
+    Ringing,
+    Answered,
+    Ended,
+}
+
+/// <summary>One outgoing attempt of a call: an INVITE to one registered contact of the callee.</summary>
+public sealed class Branch(Registration contact, SipRequest invite, Dialog dialog)
+{
+    public Registration Contact { get; } = contact;
+
+    public SipRequest Invite { get; } = invite;
+
+    public Dialog Dialog { get; } = dialog;
+
+    public ClientTransaction? Transaction { get; set; }
+
+    public int? FinalStatus { get; set; }
+
+    public bool Provisional { get; set; }
+}
+
+/// <summary>
+/// A call through the B2BUA: the caller's leg (A, our UAS side) and the callee's legs (B, our
+/// UAC side, one branch per registered contact until one answers). Everything a call does
+/// happens under its lock.
+/// </summary>
+public sealed class Call(string id, AuthenticatedLine caller, RouteToLine target, ServerInviteTransaction callerInvite, Dialog callerDialog)
+{
+    public object Gate { get; } = new();
+
+    public string Id { get; } = id;
+
+    public AuthenticatedLine Caller { get; } = caller;
+
+    public RouteToLine Target { get; } = target;
+
+    public ServerInviteTransaction CallerInvite { get; } = callerInvite;
+
+    /// <summary>The caller's dialog: we are the callee there.</summary>
+    public Dialog CallerDialog { get; } = callerDialog;
+
+    public List<Branch> Branches { get; } = [];
+
+    /// <summary>The branch that answered; its dialog is the callee's leg from then on.</summary>
+    public Branch? Answered { get; set; }
+
+    public CallState State { get; set; } = CallState.Routing;
+
+    /// <summary>The 200 OK sent to the caller, retransmitted until its ACK (RFC 3261 §13.3.1.4).</summary>
+    public SipResponse? CallerOk { get; set; }
+
+    public ITimer? CallerOkRetransmission { get; set; }
+
+    /// <summary>A re-INVITE relayed from one side, waiting for the other side's answer.</summary>
+    public ServerInviteTransaction? PendingReinvite { get; set; }
+
+    public SipEndPoint CallerEndPoint => CallerInvite.Remote;
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Telephony.Sip.Messages;
+using Telephony.Sip.Transport;
+
+namespace Telephony.CallControl.Calls;
+
+/// <summary>
+/// One side of a call as a dialog (RFC 3261 §12) seen from CallControl: Call-ID, our tag and
+/// URI, the peer's tag and URI, the peer's target (its Contact) and where to send to it.
+/// It builds the in-dialog requests CallControl originates on that side (ACK, BYE, re-INVITE).
+/// </summary>
+public sealed class Dialog(string callId, string localAddress, string localTag, string remoteAddress, string? remoteTag, SipUri remoteTarget, SipEndPoint destination, long localCSeq)
+{
+    private long _localCSeq = localCSeq;
+
+    public string CallId { get; } = callId;
+
+    /// <summary>Our name-addr on this side, without tag.</summary>
+    public string LocalAddress { get; } = localAddress;
+
+    public string LocalTag { get; } = localTag;
+
+    /// <summary>The peer's name-addr, without tag.</summary>
+    public string RemoteAddress { get; } = remoteAddress;
+
+    public string? RemoteTag { get; set; } = remoteTag;
+
+    public SipUri RemoteTarget { get; set; } = remoteTarget;
+
+    public SipEndPoint Destination { get; } = destination;
+
+    /// <summary>A new request in this dialog with the next local CSeq (ACK reuses the INVITE's number).</summary>
+    public SipRequest NewRequest(string method, Contact us, long? cseq = null)
+    {
+        var number = cseq ?? Interlocked.Increment(ref _localCSeq);
+        var request = new SipRequest(method, RemoteTarget);
+        request.Headers.Add(SipHeaderNames.Via, us.Via(Destination, SipIds.Branch()));
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, $"{LocalAddress};tag={LocalTag}");
+        request.Headers.Add(SipHeaderNames.To, RemoteTag is null ? RemoteAddress : $"{RemoteAddress};tag={RemoteTag}");
+        request.Headers.Add(SipHeaderNames.CallId, CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{number} {method}"));
+        if (method is SipMethod.Invite)
+        {
+            request.Headers.Add(SipHeaderNames.Contact, us.ContactHeader(Destination));
+        }
+
+        return request;
+    }
+}
+
+/// <summary>How CallControl names itself in Via and Contact.</summary>
+public sealed record Contact(string Host, int Port)
+{
+    public string Via(SipEndPoint destination, string branch) =>
+        string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/{destination.ViaTransport} {Host}:{Port};branch={branch};rport");
+
+    public string ContactHeader(SipEndPoint destination) =>
+        destination.IsReliable
+            ? string.Create(CultureInfo.InvariantCulture, $"<sip:callcontrol@{Host}:{Port};transport=tcp>")
+            : string.Create(CultureInfo.InvariantCulture, $"<sip:callcontrol@{Host}:{Port}>");
+}

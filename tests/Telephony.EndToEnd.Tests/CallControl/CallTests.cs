@@ -1,0 +1,93 @@
+using System.Net;
+using Telephony.EndToEnd.Tests.Embedded;
+using Telephony.TestSupport;
+
+namespace Telephony.EndToEnd.Tests.CallControl;
+
+/// <summary>
+/// Basic calls through the B2BUA between the demo lines, with sipp as both phones: the caller
+/// authenticates its INVITE (407), the callee's registered contact rings and answers, or is
+/// busy, or does not exist, or is not registered.
+/// </summary>
+public sealed class CallTests : IAsyncLifetime
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("telephony-call").FullName;
+    private readonly int[] _ports = FreePorts.Take(5);
+    private EmbeddedHost _host = null!;
+    private (string User, string Password, string Domain, string Number, string Short) _alice;
+    private (string User, string Password, string Domain, string Number, string Short) _bruno;
+
+    public async Task InitializeAsync()
+    {
+        // sipp 3.6 answers only the first challenge and knows only MD5.
+        _host = EmbeddedHost.Start(_dataFolder, _ports, new Dictionary<string, string> { ["Sip__DigestAlgorithms"] = "MD5,SHA-256" });
+        await _host.WaitUntilReadyAsync();
+        var accounts = await _host.SipAccountsAsync();
+        _alice = accounts.Single(a => a.Short == "201");
+        _bruno = accounts.Single(a => a.Short == "202");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("202")]
+    [InlineData("0199000001")]
+    [InlineData("+33199000001")]
+    public async Task Call_ToARegisteredLine_RingsIsAnsweredAndHungUp(string dialled)
+    {
+        var calleePort = await RegisterBrunoAsync();
+        var callee = Sipp.RunAsync("uas-answer-expect-bye.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-answered-expect-200.xml", dialled);
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+        var answered = await callee.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(answered.ExitCode == 0, answered.Log);
+        Assert.Contains("m=audio", answered.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_ToABusyLine_Gets486()
+    {
+        var calleePort = await RegisterBrunoAsync();
+        var callee = Sipp.RunAsync("uas-busy-486.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-busy-expect-486.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+        Assert.True((await callee.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode == 0);
+    }
+
+    [Fact]
+    public async Task Call_ToANumberThatDoesNotExist_Gets404()
+    {
+        var caller = await CallAsync("uac-call-unknown-number-expect-404.xml", "299");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+    }
+
+    [Fact]
+    public async Task Call_ToALineWithNoRegistration_Gets480()
+    {
+        var caller = await CallAsync("uac-call-unregistered-expect-480.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+    }
+
+    private Task<(int ExitCode, string Log)> CallAsync(string scenario, string dialled) =>
+        Sipp.RunAsync(scenario, _host.SipPort, "-s", dialled, "-au", _alice.User, "-ap", _alice.Password, "-set", "domain", _alice.Domain, "-set", "caller", _alice.User);
+
+    /// <summary>Registers Bruno's line with a contact on a free port where a sipp UAS will answer.</summary>
+    private async Task<int> RegisterBrunoAsync()
+    {
+        var calleePort = FreePorts.Take(1)[0];
+        using var phone = new SipTestPhone(new IPEndPoint(IPAddress.Loopback, _host.SipPort));
+        var registered = await phone.RegisterAsync(_bruno.User, _bruno.Password, _bruno.Domain, algorithm: "MD5", contact: $"<sip:{_bruno.User}@127.0.0.1:{calleePort}>");
+        Assert.Equal(200, registered.StatusCode);
+        return calleePort;
+    }
+}
