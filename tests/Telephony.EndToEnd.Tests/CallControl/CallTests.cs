@@ -51,6 +51,62 @@ public sealed class CallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_CancelledWhileRinging_Gets487_AndTheCalleeSeesTheCancel()
+    {
+        var calleePort = await RegisterBrunoAsync();
+        var callee = Sipp.RunAsync("uas-ring-expect-cancel.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-cancelled-expect-487.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+        var cancelled = await callee.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(cancelled.ExitCode == 0, cancelled.Log);
+    }
+
+    [Fact]
+    public async Task Call_HeldAndResumed_ReinvitesWithTheirSdpReachTheCallee()
+    {
+        var calleePort = await RegisterBrunoAsync();
+        var callee = Sipp.RunAsync("uas-answer-hold-resume-expect-bye.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-hold-resume-expect-200.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+        var held = await callee.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(held.ExitCode == 0, held.Log);
+        Assert.Contains("a=sendonly", held.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_HungUpByTheCallee_TheCallerGetsTheBye()
+    {
+        var calleePort = await RegisterBrunoAsync();
+        var callee = Sipp.RunAsync("uas-answer-then-hang-up.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-answered-expect-bye.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+        var hungUp = await callee.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(hungUp.ExitCode == 0, hungUp.Log);
+    }
+
+    [Fact]
+    public async Task Call_ToALineWithTwoContacts_RingsBoth_FirstAnswerWins_TheOtherIsCancelled()
+    {
+        var deskPort = await RegisterBrunoAsync();
+        var softphonePort = await RegisterBrunoAsync();
+        var desk = Sipp.RunAsync("uas-answer-expect-bye.xml", _host.SipPort, deskPort, "-s", _bruno.User);
+        var softphone = Sipp.RunAsync("uas-ring-expect-cancel.xml", _host.SipPort, softphonePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-answered-expect-200.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log);
+        Assert.True((await desk.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode == 0);
+        var cancelled = await softphone.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(cancelled.ExitCode == 0, cancelled.Log);
+    }
+
+    [Fact]
     public async Task Call_ToABusyLine_Gets486()
     {
         var calleePort = await RegisterBrunoAsync();
@@ -81,7 +137,7 @@ public sealed class CallTests : IAsyncLifetime
     private Task<(int ExitCode, string Log)> CallAsync(string scenario, string dialled) =>
         Sipp.RunAsync(scenario, _host.SipPort, "-s", dialled, "-au", _alice.User, "-ap", _alice.Password, "-set", "domain", _alice.Domain, "-set", "caller", _alice.User);
 
-    /// <summary>Registers Bruno's line with a contact on a free port where a sipp UAS will answer.</summary>
+    /// <summary>Registers one more contact of Bruno's line, on a free port where a sipp UAS will answer.</summary>
     private async Task<int> RegisterBrunoAsync()
     {
         var calleePort = FreePorts.Take(1)[0];

@@ -59,8 +59,21 @@ public sealed partial class EmbeddedHost : IAsyncDisposable
             .Select(m => (m.Groups["user"].Value, m.Groups["password"].Value, m.Groups["domain"].Value, m.Groups["number"].Value, m.Groups["short"].Value))
             .ToList();
 
-    public async Task WaitUntilReadyAsync() =>
+    /// <summary>
+    /// Waits until CallControl is ready and holds the demo tenant's routing snapshot (it
+    /// arrives through the bus a moment after seeding): an unauthenticated REGISTER to the
+    /// tenant's domain is then challenged instead of answered 404.
+    /// </summary>
+    public async Task WaitUntilReadyAsync()
+    {
         await Http.WaitForStatusAsync($"http://127.0.0.1:{Ports[2]}/health/ready", 200, TimeSpan.FromSeconds(60), Process);
+        var account = (await SipAccountsAsync())[0];
+        using var probe = new SipTestPhone(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, SipPort));
+        await Eventually.TrueAsync(
+            async () => (await probe.SendAsync(probe.Register(account.User, account.Domain, 60, null, null, null))).StatusCode == 401,
+            TimeSpan.FromSeconds(30),
+            "CallControl to serve the demo tenant's domain");
+    }
 
     public Task<string> PrintedLineAsync(Regex pattern) =>
         Eventually.GetAsync(() => Task.FromResult(Process.Output.FirstOrDefault(pattern.IsMatch)), TimeSpan.FromSeconds(60), $"a line matching {pattern} in:{Environment.NewLine}{Process.Describe()}");
