@@ -12,14 +12,18 @@ internal static class Sipp
         RunAsync(scenario, serverPort, FreePorts.Take(1)[0], arguments);
 
     /// <summary>Runs a scenario from <paramref name="localPort"/> (a UAS listens there for its call).</summary>
-    public static async Task<(int ExitCode, string Log)> RunAsync(string scenario, int serverPort, int localPort, params string[] arguments)
+    public static Task<(int ExitCode, string Log)> RunAsync(string scenario, int serverPort, int localPort, params string[] arguments) =>
+        RunFromAsync("127.0.0.1", scenario, serverPort, localPort, arguments);
+
+    /// <summary>Runs a scenario from another loopback address (a carrier, a phone elsewhere).</summary>
+    public static async Task<(int ExitCode, string Log)> RunFromAsync(string localAddress, string scenario, int serverPort, int localPort, params string[] arguments)
     {
         var folder = Directory.CreateTempSubdirectory("sipp").FullName;
         var errors = Path.Combine(folder, "errors.log");
         var messages = Path.Combine(folder, "messages.log");
         string[] all =
         [
-            "-sf", Scenario(scenario), "-i", "127.0.0.1", "-p", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-sf", Scenario(scenario), "-i", localAddress, "-p", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-m", "1", "-nostdin", "-timeout", "20s", "-trace_err", "-error_file", errors, "-trace_msg", "-message_file", messages,
             .. arguments, $"127.0.0.1:{serverPort}",
         ];

@@ -54,7 +54,8 @@ public sealed class SipTestPhone : IDisposable
         while (true)
         {
             var datagram = await _socket.ReceiveAsync(timeout.Token);
-            if (SipParser.Parse(datagram.Buffer, SipFraming.Datagram).Message is SipResponse response && response.StatusCode >= 200 && response.CallId == request.CallId)
+            if (SipParser.Parse(datagram.Buffer, SipFraming.Datagram).Message is SipResponse response && response.StatusCode >= 200 &&
+                response.CallId == request.CallId && response.CSeq == request.CSeq)
             {
                 return response;
             }

@@ -28,6 +28,7 @@ public static class CallControlExtensions
         services.AddHostedService<RoutingSnapshotRecovery>();
 
         services.AddOptions<SipOptions>().BindConfiguration(SipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrunkOptions>().BindConfiguration(TrunkOptions.SectionName);
         services.AddSingleton(sp =>
         {
             var sip = sp.GetRequiredService<IOptions<SipOptions>>().Value;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Telephony.CallControl.Registrar;
 using Telephony.CallControl.Routing;
 using Telephony.CallControl.Sip;
+using Telephony.Sip.Authentication;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
 using Telephony.Sip.Transport;
@@ -18,8 +19,10 @@ namespace Telephony.CallControl.Calls;
 public sealed partial class B2buaService(
     RequestAuthenticator authenticator,
     CallRouter router,
+    RoutingTable routing,
     LocationService location,
     IOptions<SipOptions> options,
+    IOptions<TrunkOptions> trunkOptions,
     TimeProvider time,
     SipTimerOptions timers,
     ILogger<B2buaService> logger)
@@ -42,36 +45,59 @@ public sealed partial class B2buaService(
             return;
         }
 
-        var authentication = authenticator.Authenticate(request, transaction.Remote, request.RequestUri.Host);
-        if (authentication.Line is not { } caller)
-        {
-            transaction.SendResponse(authentication.Refusal!);
-            return;
-        }
-
         if (request.Headers[SipHeaderNames.Contact] is not { } contactValue || !NameAddress.TryParse(contactValue, out var callerContact))
         {
             transaction.SendResponse(SipResponse.For(request, 400, "Bad Request: missing Contact"));
             return;
         }
 
-        var decision = router.Route(caller.Tenant, request.RequestUri.UnescapedUser ?? "");
+        var dialled = request.RequestUri.UnescapedUser ?? "";
+        CallParty caller;
+        RoutingDecision decision;
+        if (trunkOptions.Value.IsAllowedSource(transaction.Remote.Address.Address))
+        {
+            // From the carrier: the tenant is the one owning the called number (C-ROUTE, tenancy in SIP).
+            caller = new CallParty(null, request.From!.Uri.UnescapedUser ?? "anonymous", request.From.DisplayName ?? "");
+            decision = CallRouter.ToE164(dialled) is { } called && routing.FindByPublicNumber(called) is { } owner
+                ? owner.Tenant.Snapshot.Suspended
+                    ? new RouteRejected(403, "Forbidden: the called company is suspended")
+                    : new RouteToLine(owner.Tenant, owner.Line, Internal: false)
+                : new RouteRejected(404, "Not Found: number not in service");
+        }
+        else
+        {
+            var authentication = authenticator.Authenticate(request, transaction.Remote, request.RequestUri.Host);
+            if (authentication.Line is not { } authenticated)
+            {
+                transaction.SendResponse(authentication.Refusal!);
+                return;
+            }
+
+            caller = CallParty.Of(authenticated.Line);
+            decision = router.Route(authenticated.Tenant, dialled);
+        }
+
+        IReadOnlyList<Registration> contacts = [];
         switch (decision)
         {
             case RouteRejected rejected:
                 transaction.SendResponse(SipResponse.For(request, rejected.StatusCode, rejected.Reason));
                 return;
-            case RouteToTrunk:
+            case RouteToTrunk when trunkOptions.Value.EndPoint is null:
                 transaction.SendResponse(SipResponse.For(request, 503, "Service Unavailable: no carrier trunk is configured"));
                 return;
-        }
+            case RouteToTrunk when caller.Line is null:
+                transaction.SendResponse(SipResponse.For(request, 403, "Forbidden: no transit through the platform"));
+                return;
+            case RouteToLine line:
+                contacts = location.Find(line.Line.LineId);
+                if (contacts.Count == 0)
+                {
+                    transaction.SendResponse(SipResponse.For(request, 480, "Temporarily Unavailable: not registered"));
+                    return;
+                }
 
-        var target = (RouteToLine)decision;
-        var contacts = location.Find(target.Line.LineId);
-        if (contacts.Count == 0)
-        {
-            transaction.SendResponse(SipResponse.For(request, 480, "Temporarily Unavailable: not registered"));
-            return;
+                break;
         }
 
         var callerDialog = new Dialog(
@@ -83,19 +109,26 @@ public sealed partial class B2buaService(
             callerContact!.Uri,
             transaction.Remote,
             localCSeq: 0);
-        var call = new Call(SipIds.CallId(Us.Host), caller, target, transaction, callerDialog);
+        var call = new Call(SipIds.CallId(Us.Host), caller, decision, transaction, callerDialog);
         if (!_callsByCallId.TryAdd(callerDialog.CallId, call))
         {
             transaction.SendResponse(SipResponse.For(request, 482, "Loop Detected"));
             return;
         }
 
-        LogCallStarted(logger, call.Id, caller.Tenant.TenantId, contacts.Count);
+        var calledTenant = decision is RouteToLine to ? to.Tenant.TenantId : Guid.Empty;
+        var branches = Math.Max(contacts.Count, 1);
+        LogCallStarted(logger, call.Id, calledTenant, branches);
         lock (call.Gate)
         {
+            if (decision is RouteToTrunk trunk)
+            {
+                StartTrunkBranch(call, trunk);
+            }
+
             foreach (var registration in contacts)
             {
-                StartBranch(call, registration);
+                StartBranch(call, (RouteToLine)decision, registration);
             }
         }
     }
@@ -156,7 +189,7 @@ public sealed partial class B2buaService(
         }
     }
 
-    private void StartBranch(Call call, Registration registration)
+    private void StartBranch(Call call, RouteToLine target, Registration registration)
     {
         if (!SipUri.TryParse(registration.ContactUri, out var contactUri) || !System.Net.IPAddress.TryParse(registration.SourceAddress, out var address))
         {
@@ -170,29 +203,83 @@ public sealed partial class B2buaService(
         var destination = new SipEndPoint(transport, declared && transport == SipTransportKind.Udp
             ? new System.Net.IPEndPoint(address, contactUri.Port ?? 5060)
             : new System.Net.IPEndPoint(address, registration.SourcePort));
-        var callerLine = call.Caller.Line;
-        var presented = call.Target.Internal && callerLine.ShortNumber is { } shortNumber ? shortNumber : callerLine.PublicNumber;
-        var domain = call.Target.Tenant.SipDomain;
-        var dialog = new Dialog(
+        // Internal calls show the caller's extension, others its public number (C-NUMBERS).
+        var presented = target.Internal && call.Caller.Line?.ShortNumber is { } shortNumber ? shortNumber : call.Caller.Number;
+        var domain = target.Tenant.SipDomain;
+        Launch(call, new Dialog(
             SipIds.CallId(Us.Host),
-            $"\"{callerLine.DisplayName.Replace("\"", "", StringComparison.Ordinal)}\" <sip:{presented}@{domain}>",
+            $"{Quoted(call.Caller.DisplayName)}<sip:{presented}@{domain}>",
             SipIds.Tag(),
-            $"<sip:{call.Target.Line.PublicNumber}@{domain}>",
+            $"<sip:{target.Line.PublicNumber}@{domain}>",
             remoteTag: null,
             contactUri!,
             destination,
-            localCSeq: 0);
+            localCSeq: 0), toTrunk: false);
+    }
+
+    /// <summary>Out to the carrier with the line's public number as P-Asserted-Identity (RFC 3325).</summary>
+    private void StartTrunkBranch(Call call, RouteToTrunk trunk)
+    {
+        var carrier = trunkOptions.Value.EndPoint!;
+        var host = carrier.Address.ToString();
+        var identity = $"<sip:{call.Caller.Number}@{Us.Host}>";
+        Launch(call, new Dialog(
+            SipIds.CallId(Us.Host),
+            $"{Quoted(call.Caller.DisplayName)}{identity}",
+            SipIds.Tag(),
+            $"<sip:{trunk.Number}@{host}>",
+            remoteTag: null,
+            SipUri.TryParse($"sip:{trunk.Number}@{host}:{carrier.Port}", out var uri) ? uri! : throw new InvalidOperationException("bad trunk address"),
+            new SipEndPoint(SipTransportKind.Udp, carrier),
+            localCSeq: 0), toTrunk: true, identity);
+    }
+
+    private void Launch(Call call, Dialog dialog, bool toTrunk, string? assertedIdentity = null)
+    {
         var invite = dialog.NewRequest(SipMethod.Invite, Us);
         var callerInvite = call.CallerInvite.Request;
         var hops = Math.Min((callerInvite.MaxForwards ?? 70) - 1, 70);
         invite.Headers.Set(SipHeaderNames.MaxForwards, hops.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        CopyBody(callerInvite, invite);
+        if (assertedIdentity is not null)
+        {
+            invite.Headers.Add(SipHeaderNames.PAssertedIdentity, assertedIdentity);
+        }
 
-        var branch = new Branch(registration, invite, dialog);
+        CopyBody(callerInvite, invite);
+        var branch = new Branch(invite, dialog, toTrunk);
         call.Branches.Add(branch);
         _callsByCallId[dialog.CallId] = call;
-        branch.Transaction = Stack!.SendRequest(invite, destination, new BranchUser(this, call, branch));
+        branch.Transaction = Stack!.SendRequest(invite, dialog.Destination, new BranchUser(this, call, branch));
     }
+
+    /// <summary>The carrier asks us to authenticate: answer once with the trunk credentials (RFC 3261 §22.2).</summary>
+    private bool RetryWithCredentials(Call call, Branch branch, SipResponse challenge)
+    {
+        var trunk = trunkOptions.Value;
+        var header = challenge.StatusCode == 401 ? SipHeaderNames.WwwAuthenticate : SipHeaderNames.ProxyAuthenticate;
+        if (!branch.ToTrunk || branch.Authenticated || trunk.Username is null || trunk.Password is null ||
+            !DigestChallenge.TryParse(challenge.Headers[header], out var parsed))
+        {
+            return false;
+        }
+
+        branch.Authenticated = true;
+        var retry = branch.Dialog.NewRequest(SipMethod.Invite, Us);
+        foreach (var kept in branch.Invite.Headers.Where(h => h.Name is SipHeaderNames.MaxForwards or SipHeaderNames.PAssertedIdentity or SipHeaderNames.ContentType))
+        {
+            retry.Headers.Set(kept.Name, kept.Value);
+        }
+
+        retry.Body = branch.Invite.Body;
+        retry.Headers.Add(challenge.StatusCode == 401 ? SipHeaderNames.Authorization : SipHeaderNames.ProxyAuthorization,
+            DigestClient.Authorize(parsed!, SipMethod.Invite, retry.RequestUri.ToString(), trunk.Username, trunk.Password));
+        branch.Invite = retry;
+        branch.Transaction = Stack!.SendRequest(retry, branch.Dialog.Destination, new BranchUser(this, call, branch));
+        return true;
+    }
+
+    private static string Quoted(string displayName) =>
+        displayName.Length == 0 ? "" : $"\"{displayName.Replace("\"", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal)}\" ";
 
     private void OnBranchResponse(Call call, Branch branch, SipResponse response)
     {
@@ -220,6 +307,11 @@ public sealed partial class B2buaService(
                     call.CallerInvite.SendResponse(relayed);
                 }
 
+                return;
+            }
+
+            if (response.StatusCode is 401 or 407 && RetryWithCredentials(call, branch, response))
+            {
                 return;
             }
 
@@ -417,7 +509,7 @@ public sealed partial class B2buaService(
         return index < 0 ? nameAddress : nameAddress[..index];
     }
 
-    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Call {CallRef} of tenant {TenantId}: ringing {Contacts} contact(s)")]
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Call {CallRef} to tenant {TenantId}: {Contacts} branch(es)")]
     private static partial void LogCallStarted(ILogger logger, string callRef, Guid tenantId, int contacts);
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Call {CallRef} answered")]

@@ -1,5 +1,5 @@
-using Telephony.CallControl.Registrar;
 using Telephony.CallControl.Routing;
+using Telephony.Contracts.Routing;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
 using Telephony.Sip.Transport;
@@ -14,12 +14,21 @@ public enum CallState
     Ended,
 }
 
-/// <summary>One outgoing attempt of a call: an INVITE to one registered contact of the callee.</summary>
-public sealed class Branch(Registration contact, SipRequest invite, Dialog dialog)
+/// <summary>Who calls: a line of ours (authenticated), or a caller from the public network through the trunk.</summary>
+public sealed record CallParty(RoutingLine? Line, string Number, string DisplayName)
 {
-    public Registration Contact { get; } = contact;
+    public static CallParty Of(RoutingLine line) => new(line, line.PublicNumber, line.DisplayName);
+}
 
-    public SipRequest Invite { get; } = invite;
+/// <summary>One outgoing attempt of a call: an INVITE to one registered contact of the callee, or to the trunk.</summary>
+public sealed class Branch(SipRequest invite, Dialog dialog, bool toTrunk)
+{
+    public SipRequest Invite { get; set; } = invite;
+
+    public bool ToTrunk { get; } = toTrunk;
+
+    /// <summary>The carrier challenged us once already; a second challenge is a failure.</summary>
+    public bool Authenticated { get; set; }
 
     public Dialog Dialog { get; } = dialog;
 
@@ -35,15 +44,16 @@ public sealed class Branch(Registration contact, SipRequest invite, Dialog dialo
 /// UAC side, one branch per registered contact until one answers). Everything a call does
 /// happens under its lock.
 /// </summary>
-public sealed class Call(string id, AuthenticatedLine caller, RouteToLine target, ServerInviteTransaction callerInvite, Dialog callerDialog)
+public sealed class Call(string id, CallParty caller, RoutingDecision target, ServerInviteTransaction callerInvite, Dialog callerDialog)
 {
     public object Gate { get; } = new();
 
     public string Id { get; } = id;
 
-    public AuthenticatedLine Caller { get; } = caller;
+    public CallParty Caller { get; } = caller;
 
-    public RouteToLine Target { get; } = target;
+    /// <summary>A line (<see cref="RouteToLine"/>) or the trunk (<see cref="RouteToTrunk"/>).</summary>
+    public RoutingDecision Target { get; } = target;
 
     public ServerInviteTransaction CallerInvite { get; } = callerInvite;
 
