@@ -10,10 +10,9 @@ public sealed class CallControlMetrics
     private readonly Counter<long> _snapshotsApplied;
     private readonly Counter<long> _snapshotsIgnored;
 
-    public CallControlMetrics(IMeterFactory meters, Registrar.LocationService location)
+    public CallControlMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("telephony.callcontrol.registrations", () => location.ActiveCount, description: "Contacts currently registered");
         _snapshotsApplied = meter.CreateCounter<long>("telephony.callcontrol.routing_snapshots.applied", description: "Routing snapshots that replaced an older version");
         _snapshotsIgnored = meter.CreateCounter<long>("telephony.callcontrol.routing_snapshots.ignored", description: "Routing snapshots ignored as stale or duplicate");
     }

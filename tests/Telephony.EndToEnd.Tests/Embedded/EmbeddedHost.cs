@@ -60,19 +60,25 @@ public sealed partial class EmbeddedHost : IAsyncDisposable
             .ToList();
 
     /// <summary>
-    /// Waits until CallControl is ready and holds the demo tenant's routing snapshot (it
-    /// arrives through the bus a moment after seeding): an unauthenticated REGISTER to the
-    /// tenant's domain is then challenged instead of answered 404.
+    /// Waits until CallControl is ready and holds every demo line (the snapshots arrive through
+    /// the bus just after seeding, one version per seeding step): each printed account must
+    /// authenticate a query REGISTER (no Contact, so nothing is bound).
     /// </summary>
     public async Task WaitUntilReadyAsync()
     {
         await Http.WaitForStatusAsync($"http://127.0.0.1:{Ports[2]}/health/ready", 200, TimeSpan.FromSeconds(60), Process);
-        var account = (await SipAccountsAsync())[0];
-        using var probe = new SipTestPhone(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, SipPort));
-        await Eventually.TrueAsync(
-            async () => (await probe.SendAsync(probe.Register(account.User, account.Domain, 60, null, null, null))).StatusCode == 401,
-            TimeSpan.FromSeconds(30),
-            "CallControl to serve the demo tenant's domain");
+        foreach (var account in await SipAccountsAsync())
+        {
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    using var probe = new SipTestPhone(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, SipPort));
+                    var query = await probe.RegisterAsync(account.User, account.Password, account.Domain, expires: null, algorithm: "MD5", contact: "");
+                    return query.StatusCode == 200;
+                },
+                TimeSpan.FromSeconds(30),
+                $"CallControl to know line {account.User}");
+        }
     }
 
     public Task<string> PrintedLineAsync(Regex pattern) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Telephony.CallControl.Registrar;
 using Telephony.CallControl.Routing;
@@ -17,6 +18,7 @@ namespace Telephony.CallControl.Calls;
 /// re-INVITE cross from one side to the other. Media flows directly between the phones.
 /// </summary>
 public sealed partial class B2buaService(
+    IMeterFactory meters,
     RequestAuthenticator authenticator,
     CallRouter router,
     RoutingTable routing,
@@ -28,6 +30,11 @@ public sealed partial class B2buaService(
     ILogger<B2buaService> logger)
 {
     private readonly ConcurrentDictionary<string, Call> _callsByCallId = new(StringComparer.Ordinal);
+    private readonly Counter<long> _attempts = CreateMetrics(meters);
+
+    /// <summary>Meter Telephony.CallControl: calls in progress, and call attempts (their rate is the CPS).</summary>
+    private static Counter<long> CreateMetrics(IMeterFactory meters) =>
+        meters.Create(CallControlMetrics.MeterName).CreateCounter<long>("telephony.callcontrol.calls.attempts", description: "INVITEs that started a call");
 
     /// <summary>Set once the SIP stack runs; every message of a call goes through it.</summary>
     public SipStack? Stack { get; set; }
@@ -110,6 +117,7 @@ public sealed partial class B2buaService(
             transaction.Remote,
             localCSeq: 0);
         var call = new Call(SipIds.CallId(Us.Host), caller, decision, transaction, callerDialog);
+        _attempts.Add(1);
         if (!_callsByCallId.TryAdd(callerDialog.CallId, call))
         {
             transaction.SendResponse(SipResponse.For(request, 482, "Loop Detected"));

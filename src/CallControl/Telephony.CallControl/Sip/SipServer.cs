@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Telephony.CallControl.Calls;
@@ -16,6 +17,7 @@ public sealed partial class SipServer(
     B2buaService b2bua,
     LocationService location,
     SipTimerOptions timers,
+    IMeterFactory meters,
     IOptions<SipOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -28,6 +30,9 @@ public sealed partial class SipServer(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await location.LoadAsync(cancellationToken);
+        var meter = meters.Create(CallControlMetrics.MeterName);
+        meter.CreateObservableGauge("telephony.callcontrol.registrations", () => location.ActiveCount, description: "Contacts currently registered");
+        meter.CreateObservableGauge("telephony.callcontrol.calls.active", () => b2bua.ActiveCalls, description: "Calls in progress");
         var settings = options.Value;
         var address = IPAddress.Parse(settings.ListenAddress);
         _stack = new SipStack(time, timers, SipParserLimits.Default, loggers.CreateLogger<SipStack>());
