@@ -32,7 +32,7 @@ public sealed class SipTestPhone : IDisposable
     /// REGISTER for <paramref name="user"/>; answers a 401 once with the challenge of
     /// <paramref name="algorithm"/>, and returns the final response.
     /// </summary>
-    public async Task<SipResponse> RegisterAsync(string user, string password, string domain, int? expires = 120, string algorithm = "SHA-256", string? contact = null, string? toUser = null)
+    public async Task<SipResponse> RegisterAsync(string user, string password, string domain, int? expires = 120, string algorithm = "MD5", string? contact = null, string? toUser = null)
     {
         var first = await SendAsync(Register(user, domain, expires, contact, toUser, authorization: null));
         if (first.StatusCode != 401)

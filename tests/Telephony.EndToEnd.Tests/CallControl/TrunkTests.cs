@@ -23,7 +23,6 @@ public sealed class TrunkTests : IAsyncLifetime
     {
         _host = EmbeddedHost.Start(_dataFolder, _ports, new Dictionary<string, string>
         {
-            ["Sip__DigestAlgorithms"] = "MD5,SHA-256",
             ["Trunk__Address"] = $"{Carrier}:{_carrierPort}",
             ["Trunk__Username"] = "trunk-account",
             ["Trunk__Password"] = "trunk-secret",

@@ -31,11 +31,13 @@ public sealed class SipOptions
     public string NonceKey { get; set; } = "";
 
     /// <summary>
-    /// Digest algorithms offered, most preferred first: SHA-256 then MD5 per RFC 8760. Put MD5
-    /// first only for clients that read nothing but the first challenge and know only MD5.
+    /// Digest algorithms offered, in this order (RFC 8760 prefers "SHA-256,MD5"). The default
+    /// is MD5 alone: deployed clients that know only MD5 fail on a SHA-256 challenge instead of
+    /// skipping it, wherever it stands (baresip 1.0/libre answers "Function not implemented";
+    /// sipp 3.6 reads only the first challenge). Offer SHA-256 where the phones support it.
     /// </summary>
     [RegularExpression(@"^(SHA-256|MD5)(,(SHA-256|MD5))?$")]
-    public string DigestAlgorithms { get; set; } = "SHA-256,MD5";
+    public string DigestAlgorithms { get; set; } = "MD5";
 
     /// <summary>Shortest registration accepted; shorter gets 423 with Min-Expires (RFC 3261 §10.3).</summary>
     [Range(1, 86_400)]

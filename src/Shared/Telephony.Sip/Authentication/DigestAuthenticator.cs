@@ -24,7 +24,7 @@ public enum DigestVerdict
 
 /// <summary>
 /// Server-side digest authentication (RFC 7616 and RFC 8760 for SIP, RFC 3261 §22): challenges
-/// offering SHA-256 then MD5 with qop=auth, stateless nonces (a timestamp and a random part
+/// offering the configured algorithms (SHA-256 then MD5 unless told otherwise) with qop=auth, stateless nonces (a timestamp and a random part
 /// signed with a server key, so any instance holding the key can verify them), nonce expiry
 /// with stale=true, and nonce-count replay protection.
 /// </summary>
