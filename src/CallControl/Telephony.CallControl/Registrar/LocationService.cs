@@ -8,14 +8,18 @@ namespace Telephony.CallControl.Registrar;
 public sealed record BindingChange(string ContactUri, int Expires, string CallId, long CSeq, string Transport, string SourceAddress, int SourcePort, string? UserAgent);
 
 /// <summary>
-/// The location service (RFC 3261 §10.2): a line's current contacts, read from memory, written
-/// through to CallControl's store so they survive a restart. Changes to one line are
-/// serialised; lines do not wait for each other.
+/// The location service (RFC 3261 §10.2): a line's current contacts, read from memory and
+/// written behind to CallControl's store so they survive a restart. Changes to one line are
+/// serialised; lines do not wait for each other, nor for the store: changed lines are queued
+/// and persisted in batches (the latest state of each line once per batch). A crash loses at
+/// most the last batch; phones register again anyway. A graceful stop flushes the queue.
 /// </summary>
 public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider time)
 {
     private readonly ConcurrentDictionary<Guid, Registration[]> _byLine = new();
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _lineLocks = new();
+    private readonly System.Threading.Channels.Channel<Guid> _changedLines =
+        System.Threading.Channels.Channel.CreateUnbounded<Guid>(new() { SingleReader = true });
 
     /// <summary>Non-expired contacts of a line.</summary>
     public IReadOnlyList<Registration> Find(Guid lineId)
@@ -100,8 +104,8 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
             }
 
             var after = current.Values.ToArray();
-            await PersistAsync(lineId, after, cancellationToken);
             _byLine[lineId] = after;
+            _changedLines.Writer.TryWrite(lineId);
             return after;
         }
         finally
@@ -127,13 +131,40 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
         return await db.Registrations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task PersistAsync(Guid lineId, Registration[] after, CancellationToken cancellationToken)
+    /// <summary>Persists changed lines in batches until stopped.</summary>
+    public async Task PersistChangesAsync(CancellationToken stoppingToken)
     {
+        while (await _changedLines.Reader.WaitToReadAsync(stoppingToken))
+        {
+            await FlushAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Writes the current contacts of every line changed since the last flush, in one transaction.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var lines = new HashSet<Guid>();
+        while (lines.Count < 5_000 && _changedLines.Reader.TryRead(out var lineId))
+        {
+            lines.Add(lineId);
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CallControlDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Registrations.Where(r => r.LineId == lineId).ExecuteDeleteAsync(cancellationToken);
-        db.Registrations.AddRange(after); // keys are set by us: EF changes nothing on them, the context is short-lived
+        var ids = lines.ToList();
+        await db.Registrations.Where(r => ids.Contains(r.LineId)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var lineId in ids)
+        {
+            // Keys are set by us and EF changes nothing on these objects; the context is short-lived.
+            db.Registrations.AddRange(_byLine.GetValueOrDefault(lineId) ?? []);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

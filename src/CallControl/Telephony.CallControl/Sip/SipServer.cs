@@ -53,9 +53,38 @@ public sealed partial class SipServer(
         {
             await _stack.DisposeAsync();
         }
+
+        await location.FlushAsync(CancellationToken.None);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var persisting = PersistAsync(stoppingToken);
+        await SweepAsync(stoppingToken);
+        await persisting;
+    }
+
+    private async Task PersistAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await location.PersistChangesAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogPersistFailed(_logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -73,6 +102,9 @@ public sealed partial class SipServer(
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "SIP listening on udp and tcp {EndPoint}; {Registrations} registration(s) restored")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint, int registrations);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Persisting registrations failed; retrying")]
+    private static partial void LogPersistFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Sweeping expired registrations failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
