@@ -131,12 +131,15 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
         return await db.Registrations.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Persists changed lines in batches until stopped.</summary>
+    /// <summary>
+    /// Persists changed lines in batches until stopped. Stopping interrupts the wait, never a
+    /// batch: lines taken from the queue are always written.
+    /// </summary>
     public async Task PersistChangesAsync(CancellationToken stoppingToken)
     {
         while (await _changedLines.Reader.WaitToReadAsync(stoppingToken))
         {
-            await FlushAsync(stoppingToken);
+            await FlushAsync(CancellationToken.None);
         }
     }
 

@@ -60,7 +60,15 @@ public sealed partial class SipServer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var persisting = PersistAsync(stoppingToken);
-        await SweepAsync(stoppingToken);
+        try
+        {
+            await SweepAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // A batch being written when the stop came finishes before StopAsync's final flush.
         await persisting;
     }
 
