@@ -32,6 +32,23 @@ public sealed class SipParserTests
     }
 
     [Fact]
+    public void ParsedHeaders_ReadAgainAfterAChange_ShowTheChange()
+    {
+        var request = (SipRequest)SipParser.Parse(SipText.Bytes(SipText.Invite), SipFraming.Datagram).Message!;
+        Assert.Null(request.To!.Tag);
+        Assert.Equal("z9hG4bK776asdhds", request.TopVia!.Branch);
+
+        request.Headers.Set(SipHeaderNames.To, "<sip:201@demo.sip.test>;tag=callee");
+        request.Headers.ReplaceFirstValue(SipHeaderNames.Via, "SIP/2.0/UDP 192.0.2.20;branch=z9hG4bKother");
+        request.Headers.Remove(SipHeaderNames.CallId);
+
+        Assert.Equal("callee", request.To!.Tag);
+        Assert.Equal("z9hG4bKother", request.TopVia!.Branch);
+        Assert.Null(request.CallId);
+        Assert.Same(request.To, request.To);
+    }
+
+    [Fact]
     public void Parse_Response_GivesStatusReasonAndViaParameters()
     {
         var result = SipParser.Parse(SipText.Bytes(SipText.Ringing), SipFraming.Datagram);

@@ -40,6 +40,9 @@ public static class SipHeaderNames
 
     private static readonly FrozenDictionary<string, string> Canonical = BuildCanonical();
 
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CanonicalBySpan =
+        Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Headers whose value is one item even when it contains commas, so a header line is never
     /// split into several values (RFC 3261 §7.3.1 exceptions: challenges, credentials, dates).
@@ -54,6 +57,10 @@ public static class SipHeaderNames
 
     /// <summary>The canonical spelling of a header name, expanding compact forms ("v" → "Via").</summary>
     public static string Normalize(string name) => Canonical.TryGetValue(name, out var canonical) ? canonical : name;
+
+    /// <summary>The canonical spelling of a header name read from the wire, without allocating for known names.</summary>
+    public static string Normalize(ReadOnlySpan<char> name) =>
+        CanonicalBySpan.TryGetValue(name, out var canonical) ? canonical : name.ToString();
 
     public static bool IsSingleValued(string canonicalName) => SingleValued.Contains(canonicalName);
 

@@ -13,7 +13,17 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
 
     public int Count => _headers.Count;
 
-    public void Add(string name, string value) => _headers.Add(new SipHeader(SipHeaderNames.Normalize(name), value));
+    /// <summary>Changes with every modification: what was parsed from older headers is stale.</summary>
+    public int Version { get; private set; }
+
+    public void Add(string name, string value) => AddCanonical(SipHeaderNames.Normalize(name), value);
+
+    /// <summary>Adds a header whose name is already in its canonical spelling (the parser's path).</summary>
+    internal void AddCanonical(string canonicalName, string value)
+    {
+        _headers.Add(new SipHeader(canonicalName, value));
+        Version++;
+    }
 
     /// <summary>Replaces every header of that name by one with <paramref name="value"/>, at the place of the first.</summary>
     public void Set(string name, string value)
@@ -21,12 +31,14 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
         var canonical = SipHeaderNames.Normalize(name);
         var index = _headers.FindIndex(h => Same(h.Name, canonical));
         Remove(canonical);
+        Version++;
         _headers.Insert(index < 0 ? _headers.Count : Math.Min(index, _headers.Count), new SipHeader(canonical, value));
     }
 
     public int Remove(string name)
     {
         var canonical = SipHeaderNames.Normalize(name);
+        Version++;
         return _headers.RemoveAll(h => Same(h.Name, canonical));
     }
 
@@ -35,6 +47,7 @@ public sealed class SipHeaders : IEnumerable<SipHeader>
     {
         var canonical = SipHeaderNames.Normalize(name);
         var index = _headers.FindIndex(h => Same(h.Name, canonical));
+        Version++;
         if (index < 0)
         {
             _headers.Add(new SipHeader(canonical, value));

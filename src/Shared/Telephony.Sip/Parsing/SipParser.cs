@@ -70,13 +70,15 @@ public static class SipParser
             return Reject(513, "Message Too Large: header section", buffer.Length);
         }
 
-        var lines = Unfold(Utf8.GetString(message[..headerEnd]));
-        if (lines.Count - 1 > limits.MaxHeaderCount)
+        // Header lines are read from the bytes: a value becomes one string, a known name none.
+        var section = message[..headerEnd];
+        if (CountHeaderLines(section) > limits.MaxHeaderCount)
         {
             return Reject(513, "Message Too Large: too many headers", buffer.Length);
         }
 
-        var startLine = ParseStartLine(lines[0]);
+        var startLineEnd = section.IndexOf("\r\n"u8);
+        var startLine = ParseStartLine(Utf8.GetString(startLineEnd < 0 ? section : section[..startLineEnd]));
         if (startLine.Message is null)
         {
             return Reject(startLine.Status, startLine.Fault!, buffer.Length);
@@ -85,22 +87,23 @@ public static class SipParser
         var parsed = startLine.Message;
         string? fault = startLine.Fault;
         var faultStatus = startLine.Status;
-        for (var i = 1; i < lines.Count; i++)
+        var rest = startLineEnd < 0 ? ReadOnlySpan<byte>.Empty : section[(startLineEnd + 2)..];
+        var more = startLineEnd >= 0;
+        while (more)
         {
-            var line = lines[i];
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var name = colon > 0 ? line.AsSpan(0, colon).TrimEnd(" \t") : default;
-            if (colon <= 0 || !SipSyntax.IsToken(name))
+            var line = NextLine(ref rest, ref more);
+            string? folded = null;
+            while (more && rest.Length > 0 && rest[0] is (byte)' ' or (byte)'\t')
             {
-                if (fault is null)
-                {
-                    (fault, faultStatus) = ("Bad Request: malformed header line", 400);
-                }
-
-                continue;
+                // RFC 3261 §7.3.1 folding: a continuation line joins the header line before it.
+                var continuation = NextLine(ref rest, ref more);
+                folded = (folded ?? Utf8.GetString(line)).TrimEnd(' ', '\t') + " " + Utf8.GetString(continuation).TrimStart(' ', '\t');
             }
 
-            parsed.Headers.Add(name.ToString(), line.AsSpan(colon + 1).Trim(" \t").ToString());
+            if (!AddHeader(parsed, line, folded) && fault is null)
+            {
+                (fault, faultStatus) = ("Bad Request: malformed header line", 400);
+            }
         }
 
         // Framing by Content-Length.
@@ -108,7 +111,7 @@ public static class SipParser
         int? contentLength = null;
         if (contentLengths.Count > 0)
         {
-            if (contentLengths.Distinct(StringComparer.Ordinal).Count() > 1 ||
+            if (!AllEqual(contentLengths) ||
                 !int.TryParse(contentLengths[0], NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
             {
                 return Reject(400, "Bad Request: invalid Content-Length", Consumed(framing, buffer.Length, leading + headerLength), AsRespondable(parsed));
@@ -263,23 +266,91 @@ public static class SipParser
         return (request, 0, null);
     }
 
-    /// <summary>Splits header lines at CRLF and joins continuation lines (RFC 3261 §7.3.1 folding).</summary>
-    private static List<string> Unfold(string headerSection)
+    /// <summary>The header lines of a section (its lines after the start line, continuations not counted).</summary>
+    private static int CountHeaderLines(ReadOnlySpan<byte> section)
     {
-        var lines = new List<string>();
-        foreach (var raw in headerSection.Split("\r\n"))
+        var count = 0;
+        var index = section.IndexOf("\r\n"u8);
+        while (index >= 0)
         {
-            if (raw.Length > 0 && SipSyntax.IsLinearWhiteSpace(raw[0]) && lines.Count > 1)
+            section = section[(index + 2)..];
+            if (section.IsEmpty || section[0] is not ((byte)' ' or (byte)'\t'))
             {
-                lines[^1] = lines[^1].TrimEnd(' ', '\t') + " " + raw.TrimStart(' ', '\t');
+                count++;
             }
-            else
+
+            index = section.IndexOf("\r\n"u8);
+        }
+
+        return count;
+    }
+
+    private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest, ref bool more)
+    {
+        var end = rest.IndexOf("\r\n"u8);
+        if (end < 0)
+        {
+            var last = rest;
+            rest = default;
+            more = false;
+            return last;
+        }
+
+        var line = rest[..end];
+        rest = rest[(end + 2)..];
+        return line;
+    }
+
+    /// <summary>Adds "name: value" to the message; false when the line is not a header.</summary>
+    private static bool AddHeader(SipMessage message, ReadOnlySpan<byte> line, string? folded)
+    {
+        if (folded is not null)
+        {
+            var colonInFolded = folded.IndexOf(':', StringComparison.Ordinal);
+            var foldedName = colonInFolded > 0 ? folded.AsSpan(0, colonInFolded).TrimEnd(" \t") : default;
+            if (colonInFolded <= 0 || !SipSyntax.IsToken(foldedName))
             {
-                lines.Add(raw);
+                return false;
+            }
+
+            message.Headers.AddCanonical(SipHeaderNames.Normalize(foldedName), folded.AsSpan(colonInFolded + 1).Trim(" \t").ToString());
+            return true;
+        }
+
+        var colon = line.IndexOf((byte)':');
+        var nameBytes = colon > 0 ? line[..colon].TrimEnd(" \t"u8) : default;
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        // A token is ASCII, so one byte is one char; anything else fails the token check.
+        var name = nameBytes.Length <= 128 ? stackalloc char[nameBytes.Length] : new char[nameBytes.Length];
+        for (var i = 0; i < nameBytes.Length; i++)
+        {
+            name[i] = (char)nameBytes[i];
+        }
+
+        if (!SipSyntax.IsToken(name))
+        {
+            return false;
+        }
+
+        message.Headers.AddCanonical(SipHeaderNames.Normalize(name), Utf8.GetString(line[(colon + 1)..].Trim(" \t"u8)));
+        return true;
+    }
+
+    private static bool AllEqual(IReadOnlyList<string> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (!string.Equals(values[i], values[0], StringComparison.Ordinal))
+            {
+                return false;
             }
         }
 
-        return lines;
+        return true;
     }
 
     /// <summary>The request as far as understood, if a response to it can be routed (Via and Call-ID readable).</summary>

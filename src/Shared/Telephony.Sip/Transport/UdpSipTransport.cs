@@ -6,8 +6,10 @@ using Telephony.Sip.Parsing;
 namespace Telephony.Sip.Transport;
 
 /// <summary>
-/// SIP over UDP (RFC 3261 §18): one socket, one receive loop, one message per datagram.
-/// Nothing a datagram contains can stop the loop; keep-alives are ignored.
+/// SIP over UDP (RFC 3261 §18): one socket, one message per datagram, received by one blocking
+/// thread per core (the kernel wakes one of them per datagram; no event loop or thread-pool
+/// hand-off between the datagram and its handling, which is what a SIP server spends most of
+/// its time on). Nothing a datagram contains can stop a receiver; keep-alives are ignored.
 /// </summary>
 public sealed partial class UdpSipTransport : ISipTransport
 {
@@ -16,8 +18,8 @@ public sealed partial class UdpSipTransport : ISipTransport
     private readonly ISipTransportSink _sink;
     private readonly SipParserLimits _limits;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _receiving;
+    private readonly Thread[] _receivers;
+    private volatile bool _stopping;
 
     public UdpSipTransport(IPEndPoint local, ISipTransportSink sink, SipParserLimits limits, ILogger logger)
     {
@@ -34,7 +36,12 @@ public sealed partial class UdpSipTransport : ISipTransport
         _socket.SendBufferSize = 4 * 1024 * 1024;
         _socket.Bind(local);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        _receiving = Task.Run(ReceiveLoopAsync);
+        _receivers = new Thread[Math.Max(Environment.ProcessorCount, 2)];
+        for (var i = 0; i < _receivers.Length; i++)
+        {
+            _receivers[i] = new Thread(Receive) { IsBackground = true, Name = $"sip-udp-{LocalEndPoint.Port}-{i}" };
+            _receivers[i].Start();
+        }
     }
 
     public SipTransportKind Kind => SipTransportKind.Udp;
@@ -61,40 +68,58 @@ public sealed partial class UdpSipTransport : ISipTransport
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        _socket.Dispose();
-        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
+        _stopping = true;
+        _socket.Dispose(); // shuts the socket down, which wakes the blocked receivers
+        await Task.Run(() =>
+        {
+            foreach (var receiver in _receivers)
+            {
+                receiver.Join();
+            }
+        });
     }
 
-    private async Task ReceiveLoopAsync()
+    private void Receive()
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);
-        EndPoint any = LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
-        while (!_stopping.IsCancellationRequested)
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram);
+        var any = LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
+        while (!_stopping)
         {
-            SocketReceiveFromResult received;
+            int length;
+            EndPoint remote = any;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                length = _socket.ReceiveFrom(buffer, SocketFlags.None, ref remote);
             }
             catch (ObjectDisposedException)
             {
                 return;
             }
-            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+            catch (SocketException) when (_stopping)
             {
-                continue; // ICMP port unreachable from an earlier send, or a datagram beyond the buffer
+                return;
+            }
+            catch (SocketException ex)
+            {
+                // ICMP port unreachable from an earlier send, a datagram beyond the buffer, or
+                // anything else the kernel reports for one datagram: the next one is received.
+                if (ex.SocketErrorCode is not (SocketError.ConnectionReset or SocketError.MessageSize))
+                {
+                    LogReceiveFailed(_logger, ex.SocketErrorCode);
+                }
+
+                continue;
             }
 
-            var source = Normalize((IPEndPoint)received.RemoteEndPoint);
+            if (_stopping)
+            {
+                return; // the shutdown woke us with an empty read
+            }
+
+            var source = Normalize((IPEndPoint)remote);
             try
             {
-                var result = SipParser.Parse(buffer.AsSpan(0, received.ReceivedBytes), SipFraming.Datagram, _limits);
+                var result = SipParser.Parse(buffer.AsSpan(0, length), SipFraming.Datagram, _limits);
                 switch (result.Status)
                 {
                     case SipParseStatus.Complete:
@@ -119,6 +144,9 @@ public sealed partial class UdpSipTransport : ISipTransport
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "UDP send to {Destination} failed: {Error}")]
     private static partial void LogSendFailed(ILogger logger, IPEndPoint destination, SocketError error);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "UDP receive failed: {Error}")]
+    private static partial void LogReceiveFailed(ILogger logger, SocketError error);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Handling a datagram from {Source} failed")]
     private static partial void LogHandlerFailed(ILogger logger, IPEndPoint source, Exception exception);
