@@ -275,7 +275,7 @@ def report(ours, kam):
     for key, what, unit in (("register", "REGISTER with digest auth", "/s"), ("calls", "call setups (INVITE-180-200-ACK, BYE)", " calls/s")):
         best_ours = max(ours[key], default=0)
         best_kam = max(kam[key], default=0)
-        print(f"| {what}: max sustained rate (< 1 % failures) | {best_ours:,}{unit} | {best_kam:,}{unit} | {ratio(best_ours, best_kam)} |")
+        print(f"| {what}: max sustained rate (< 1 % failed or retransmitted) | {best_ours:,}{unit} | {best_kam:,}{unit} | {ratio(best_ours, best_kam)} |")
         equal = at_equal_rate(ours[key], kam[key])
         if equal:
             rate, cpu_ours, cpu_kam = equal
