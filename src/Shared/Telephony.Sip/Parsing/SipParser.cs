@@ -307,36 +307,35 @@ public static class SipParser
         if (folded is not null)
         {
             var colonInFolded = folded.IndexOf(':', StringComparison.Ordinal);
-            var foldedName = colonInFolded > 0 ? folded.AsSpan(0, colonInFolded).TrimEnd(" \t") : default;
-            if (colonInFolded <= 0 || !SipSyntax.IsToken(foldedName))
-            {
-                return false;
-            }
-
-            message.Headers.AddCanonical(SipHeaderNames.Normalize(foldedName), folded.AsSpan(colonInFolded + 1).Trim(" \t").ToString());
-            return true;
+            return colonInFolded > 0 && AddHeader(message, folded.AsSpan(0, colonInFolded), folded.AsSpan(colonInFolded + 1).Trim(" \t").ToString());
         }
 
         var colon = line.IndexOf((byte)':');
-        var nameBytes = colon > 0 ? line[..colon].TrimEnd(" \t"u8) : default;
         if (colon <= 0)
         {
             return false;
         }
 
         // A token is ASCII, so one byte is one char; anything else fails the token check.
+        var nameBytes = line[..colon];
         var name = nameBytes.Length <= 128 ? stackalloc char[nameBytes.Length] : new char[nameBytes.Length];
         for (var i = 0; i < nameBytes.Length; i++)
         {
             name[i] = (char)nameBytes[i];
         }
 
+        return AddHeader(message, name, Utf8.GetString(line[(colon + 1)..].Trim(" \t"u8)));
+    }
+
+    private static bool AddHeader(SipMessage message, ReadOnlySpan<char> name, string value)
+    {
+        name = name.TrimEnd(" \t");
         if (!SipSyntax.IsToken(name))
         {
             return false;
         }
 
-        message.Headers.AddCanonical(SipHeaderNames.Normalize(name), Utf8.GetString(line[(colon + 1)..].Trim(" \t"u8)));
+        message.Headers.AddCanonical(SipHeaderNames.Normalize(name), value);
         return true;
     }
 

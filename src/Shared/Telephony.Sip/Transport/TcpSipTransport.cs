@@ -28,11 +28,7 @@ public sealed partial class TcpSipTransport : ISipTransport
         _sink = sink;
         _limits = limits;
         _logger = logger;
-        _listener = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (local.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            _listener.DualMode = local.Address.Equals(IPAddress.IPv6Any);
-        }
+        _listener = SipSockets.Create(local, SocketType.Stream, ProtocolType.Tcp);
 
         _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Bind(local);
@@ -92,7 +88,7 @@ public sealed partial class TcpSipTransport : ISipTransport
             }
 
             socket.NoDelay = true;
-            var remote = UdpSipTransport.Normalize((IPEndPoint)socket.RemoteEndPoint!);
+            var remote = SipSockets.Normalize((IPEndPoint)socket.RemoteEndPoint!);
             var connection = Connection.Open(this, socket, remote, connectFirst: false);
             _connections.AddOrUpdate(remote, connection, (_, old) =>
             {

@@ -26,11 +26,7 @@ public sealed partial class UdpSipTransport : ISipTransport
         _sink = sink;
         _limits = limits;
         _logger = logger;
-        _socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        if (local.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            _socket.DualMode = local.Address.Equals(IPAddress.IPv6Any);
-        }
+        _socket = SipSockets.Create(local, SocketType.Dgram, ProtocolType.Udp);
 
         _socket.ReceiveBufferSize = 4 * 1024 * 1024;
         _socket.SendBufferSize = 4 * 1024 * 1024;
@@ -116,7 +112,7 @@ public sealed partial class UdpSipTransport : ISipTransport
                 return; // the shutdown woke us with an empty read
             }
 
-            var source = Normalize((IPEndPoint)remote);
+            var source = SipSockets.Normalize((IPEndPoint)remote);
             try
             {
                 var result = SipParser.Parse(buffer.AsSpan(0, length), SipFraming.Datagram, _limits);
@@ -137,10 +133,6 @@ public sealed partial class UdpSipTransport : ISipTransport
             }
         }
     }
-
-    /// <summary>IPv4 peers on a dual-mode socket appear as ::ffff:a.b.c.d; address them as IPv4.</summary>
-    internal static IPEndPoint Normalize(IPEndPoint endpoint) =>
-        endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "UDP send to {Destination} failed: {Error}")]
     private static partial void LogSendFailed(ILogger logger, IPEndPoint destination, SocketError error);
