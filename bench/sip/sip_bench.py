@@ -27,6 +27,10 @@ LATENCY_RATE, LATENCY_CALLS = 200, 3000
 # The anchor's call: 1 s between ACK and BYE. A 180 relayed after the 200 (UDP reorders, and
 # Kamailio's workers relay both in parallel) is legal: ignored, not a failed call.
 CALL = ("-d", "1000", "-default_behaviors", "all,-abortunexp")
+# sipp's own socket buffer (default 64 KB) drops answers that arrive faster than sipp reads
+# them, which sipp then counts as retransmissions of the server: every sipp gets 4 MB, for both
+# servers alike (the kernel's net.core.rmem_max caps it).
+SIPP_BUFFER = ("-buff_size", str(4 * 1024 * 1024))
 UAS_PORT = 5090  # the Contact every bench registration points at (as in the anchor's scenarios)
 KAMAILIO_PORT = 5060
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -62,7 +66,7 @@ def sipp(scenario_file, target, injection, rate, count, work, tag, extra=()):
     subprocess.run(["sipp", "-sf", scenario_file, "-inf", injection, "-i", "127.0.0.1", "-p", str(free_port()),
                     "-r", str(rate), "-rp", "1000", "-m", str(count), "-l", str(max(rate * 3, 1000)),
                     "-nostdin", "-timeout", str(STEP_SECONDS * 4 + 10) + "s", "-recv_timeout", "5s",
-                    "-trace_stat", "-stf", stat, "-fd", "1", *extra, target],
+                    "-trace_stat", "-stf", stat, "-fd", "1", *SIPP_BUFFER, *extra, target],
                    cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     rows = list(csv.reader(open(stat), delimiter=";")) if os.path.exists(stat) else []
     if len(rows) < 2:
@@ -162,7 +166,7 @@ def warm_up(name, register, registrations, call, calls, target, work):
 def start_uas(work):
     """The callee of every bench call: answers each INVITE with 180 and 200 at once."""
     return subprocess.Popen(["sipp", "-sf", scenario("uas-answer.xml"), "-i", "127.0.0.1", "-p", str(UAS_PORT), "-nostdin",
-                             "-l", "100000", "-fd", "1"],
+                             "-l", "100000", "-fd", "1", *SIPP_BUFFER],
                             cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

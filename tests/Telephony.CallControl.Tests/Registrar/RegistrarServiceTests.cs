@@ -55,9 +55,9 @@ public sealed class RegistrarServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_InOwnRealmWithFromClaimingAnotherTenant_BindsInOwnTenant()
+    public void Register_InOwnRealmWithFromClaimingAnotherTenant_BindsInOwnTenant()
     {
-        var response = await RegisterAsync("alpha.sip.test", "33199000000", "alpha-password", fromDomain: "beta.sip.test");
+        var response = RegisterWithDigest("alpha.sip.test", "33199000000", "alpha-password", fromDomain: "beta.sip.test");
 
         Assert.Equal(200, response.StatusCode);
         Assert.Single(_location.Find(LineA));
@@ -65,36 +65,36 @@ public sealed class RegistrarServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Register_TenantACredentialsInTenantBRealm_NeverSucceeds()
+    public void Register_TenantACredentialsInTenantBRealm_NeverSucceeds()
     {
-        var response = await RegisterAsync("beta.sip.test", "33199000000", "alpha-password");
+        var response = RegisterWithDigest("beta.sip.test", "33199000000", "alpha-password");
 
         Assert.Equal(401, response.StatusCode);
         Assert.Empty(_location.Find(LineA));
     }
 
     [Fact]
-    public async Task Register_OwnCredentialsForAnAddressInAnotherTenantsDomain_IsForbidden()
+    public void Register_OwnCredentialsForAnAddressInAnotherTenantsDomain_IsForbidden()
     {
-        var response = await RegisterAsync("alpha.sip.test", "33199000000", "alpha-password", toDomain: "beta.sip.test");
+        var response = RegisterWithDigest("alpha.sip.test", "33199000000", "alpha-password", toDomain: "beta.sip.test");
 
         Assert.Equal(403, response.StatusCode);
     }
 
     [Fact]
-    public async Task Register_SuspendedTenant_IsForbidden()
+    public void Register_SuspendedTenant_IsForbidden()
     {
         _routing.Apply(Tenant(TenantA, "alpha.sip.test", LineA, "33199000000", "alpha-password", suspended: true, version: 2));
 
-        var response = await RegisterAsync("alpha.sip.test", "33199000000", "alpha-password");
+        var response = RegisterWithDigest("alpha.sip.test", "33199000000", "alpha-password");
 
         Assert.Equal(403, response.StatusCode);
     }
 
-    private async Task<SipResponse> RegisterAsync(string realm, string user, string password, string? fromDomain = null, string? toDomain = null)
+    private SipResponse RegisterWithDigest(string realm, string user, string password, string? fromDomain = null, string? toDomain = null)
     {
         var request = Register(realm, user, fromDomain ?? realm, toDomain ?? realm, authorization: null);
-        var challenge = await _registrar.RegisterAsync(request, Phone, CancellationToken.None);
+        var challenge = _registrar.Register(request, Phone);
         if (challenge.StatusCode != 401)
         {
             return challenge;
@@ -102,7 +102,7 @@ public sealed class RegistrarServiceTests : IAsyncLifetime
 
         Assert.True(DigestChallenge.TryParse(challenge.Headers[SipHeaderNames.WwwAuthenticate], out var parsed));
         var authorization = DigestClient.Authorize(parsed!, SipMethod.Register, $"sip:{realm}", user, password);
-        return await _registrar.RegisterAsync(Register(realm, user, fromDomain ?? realm, toDomain ?? realm, authorization), Phone, CancellationToken.None);
+        return _registrar.Register(Register(realm, user, fromDomain ?? realm, toDomain ?? realm, authorization), Phone);
     }
 
     private static SipRequest Register(string realm, string user, string fromDomain, string toDomain, string? authorization)

@@ -113,6 +113,23 @@ public sealed partial class DigestAuthenticatorTests
     }
 
     [Fact]
+    public void Verify_NonceWhoseCountSlotALaterNonceTook_IsStale_AndTheLaterOneStaysProtected()
+    {
+        var small = new DigestAuthenticator(Enumerable.Repeat((byte)42, 32).ToArray(), _time, null, null, nonceSlots: 4);
+        var early = Answer("MD5", "correct-horse-battery", "00000001", small);
+        for (var i = 0; i < 3; i++)
+        {
+            small.Challenges(Realm);
+        }
+
+        var late = Answer("MD5", "correct-horse-battery", "00000001", small); // the fifth nonce: the first one's slot
+
+        Assert.Equal(DigestVerdict.Valid, small.Verify(late, "REGISTER", Realm, _secret));
+        Assert.Equal(DigestVerdict.Stale, small.Verify(early, "REGISTER", Realm, _secret));
+        Assert.Equal(DigestVerdict.Invalid, small.Verify(late, "REGISTER", Realm, _secret));
+    }
+
+    [Fact]
     public void Parse_AuthorizationHeader_ReadsQuotedValuesWithCommas()
     {
         const string header = "Digest username=\"33199000000\", realm=\"demo.sip.test\", nonce=\"abc\", uri=\"sip:demo.sip.test\", response=\"ABCDEF\", algorithm=SHA-256, cnonce=\"x, y\", qop=auth, nc=0000000a";

@@ -29,6 +29,9 @@ internal sealed class TransactionHarness : ISipMessageSender, IClientTransaction
 
     public void Send(SipMessage message, SipEndPoint destination) => Sent.Add((Time.Elapsed, message));
 
+    public void Send(ReadOnlyMemory<byte> message, SipEndPoint destination) =>
+        Sent.Add((Time.Elapsed, SipParser.Parse(message.Span, SipFraming.Datagram).Message!));
+
     public void OnResponse(ClientTransaction transaction, SipResponse response) => Delivered.Add(response);
 
     public void OnTimeout(ClientTransaction transaction) => TimedOut.Add(Time.Elapsed);

@@ -10,14 +10,19 @@ public sealed record BindingChange(string ContactUri, int Expires, string CallId
 /// <summary>
 /// The location service (RFC 3261 §10.2): a line's current contacts, read from memory and
 /// written behind to CallControl's store so they survive a restart. Changes to one line are
-/// serialised; lines do not wait for each other, nor for the store: changed lines are queued
-/// and persisted in batches (the latest state of each line once per batch). A crash loses at
-/// most the last batch; phones register again anyway. A graceful stop flushes the queue.
+/// serialised under that line's lock (in memory only, never across an await); lines do not
+/// wait for each other, nor for the store: changed lines are queued and persisted in batches
+/// at most once per <see cref="WriteBehindDelay"/> (the latest state of each line once per
+/// batch, however often it re-registered meanwhile). A crash loses at most that window;
+/// phones register again anyway. A graceful stop flushes the queue.
 /// </summary>
 public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider time)
 {
+    /// <summary>How long changes gather before a batch is written: one store transaction per window, not per REGISTER.</summary>
+    public static readonly TimeSpan WriteBehindDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly ConcurrentDictionary<Guid, Registration[]> _byLine = new();
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _lineLocks = new();
+    private readonly ConcurrentDictionary<Guid, object> _lineLocks = new();
     private readonly System.Threading.Channels.Channel<Guid> _changedLines =
         System.Threading.Channels.Channel.CreateUnbounded<Guid>(new() { SingleReader = true });
 
@@ -54,11 +59,9 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
     /// A change carrying the Call-ID of an existing binding with an older or equal CSeq is
     /// ignored (RFC 3261 §10.3 step 7: an out-of-order REGISTER).
     /// </summary>
-    public async Task<IReadOnlyList<Registration>> ApplyAsync(Guid tenantId, Guid lineId, IReadOnlyList<BindingChange> changes, bool removeAll, CancellationToken cancellationToken)
+    public IReadOnlyList<Registration> Apply(Guid tenantId, Guid lineId, IReadOnlyList<BindingChange> changes, bool removeAll)
     {
-        var gate = _lineLocks.GetOrAdd(lineId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        lock (_lineLocks.GetOrAdd(lineId, _ => new object()))
         {
             var now = time.GetUtcNow().UtcDateTime;
             var current = Find(lineId).ToDictionary(r => r.ContactUri, StringComparer.OrdinalIgnoreCase);
@@ -108,10 +111,6 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
             _changedLines.Writer.TryWrite(lineId);
             return after;
         }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     /// <summary>Deletes expired bindings from memory and from the store.</summary>
@@ -132,13 +131,16 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     /// <summary>
-    /// Persists changed lines in batches until stopped. Stopping interrupts the wait, never a
-    /// batch: lines taken from the queue are always written.
+    /// Persists changed lines in batches until stopped: after the first change, waits
+    /// <see cref="WriteBehindDelay"/> for more, then writes them all. Stopping interrupts the
+    /// waits, never a batch: lines taken from the queue are always written (and what is still
+    /// queued is written by the final <see cref="FlushAsync"/>).
     /// </summary>
     public async Task PersistChangesAsync(CancellationToken stoppingToken)
     {
         while (await _changedLines.Reader.WaitToReadAsync(stoppingToken))
         {
+            await Task.Delay(WriteBehindDelay, time, stoppingToken);
             await FlushAsync(CancellationToken.None);
         }
     }

@@ -17,7 +17,7 @@ public sealed class RegistrarService(
     IOptions<SipOptions> options,
     TimeProvider time)
 {
-    public async Task<SipResponse> RegisterAsync(SipRequest request, SipEndPoint source, CancellationToken cancellationToken)
+    public SipResponse Register(SipRequest request, SipEndPoint source)
     {
         var settings = options.Value;
         var authentication = authenticator.Authenticate(request, source, request.RequestUri.Host);
@@ -76,7 +76,7 @@ public sealed class RegistrarService(
 
         var bindings = changes.Count == 0 && !removeAll
             ? location.Find(authenticated.Line.LineId)
-            : await location.ApplyAsync(authenticated.Tenant.TenantId, authenticated.Line.LineId, changes, removeAll, cancellationToken);
+            : location.Apply(authenticated.Tenant.TenantId, authenticated.Line.LineId, changes, removeAll);
 
         var response = SipResponse.For(request, 200);
         response.Headers.Set(SipHeaderNames.To, request.Headers[SipHeaderNames.To] + ";tag=" + ToTag(request));

@@ -8,14 +8,15 @@ namespace Telephony.CallControl.Sip;
 
 /// <summary>
 /// The transaction user of CallControl: hands each new request to its service and answers
-/// what no service handles. Work leaves the transport's receive loop at once; nothing thrown
-/// while handling one request reaches the loop (it becomes a 500).
+/// what no service handles. Handling runs on the receiving thread and never blocks on I/O
+/// (registrations are written behind, calls wait for the network through transactions);
+/// nothing thrown while handling one request reaches the receive loop (it becomes a 500).
 /// </summary>
 public sealed partial class CallControlCore(RegistrarService registrar, B2buaService b2bua, ILogger<CallControlCore> logger) : ISipCore
 {
     private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER";
 
-    public void OnRequest(ServerTransaction transaction) => _ = HandleAsync(transaction);
+    public void OnRequest(ServerTransaction transaction) => Handle(transaction);
 
     public void OnAck(SipRequest ack, SipEndPoint source) => b2bua.HandleAck(ack);
 
@@ -31,7 +32,7 @@ public sealed partial class CallControlCore(RegistrarService registrar, B2buaSer
     {
     }
 
-    private async Task HandleAsync(ServerTransaction transaction)
+    private void Handle(ServerTransaction transaction)
     {
         var request = transaction.Request;
         using var scope = CallScope(logger, request.CallId ?? "");
@@ -52,7 +53,7 @@ public sealed partial class CallControlCore(RegistrarService registrar, B2buaSer
 
             transaction.SendResponse(request.Method switch
             {
-                SipMethod.Register => await registrar.RegisterAsync(request, transaction.Remote, CancellationToken.None),
+                SipMethod.Register => registrar.Register(request, transaction.Remote),
                 SipMethod.Options => Options(request),
                 _ when !SipMethod.IsKnown(request.Method) => WithAllow(SipResponse.For(request, 501)),
                 _ => WithAllow(SipResponse.For(request, 405)),

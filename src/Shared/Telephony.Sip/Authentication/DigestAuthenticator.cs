@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -24,15 +23,18 @@ public enum DigestVerdict
 
 /// <summary>
 /// Server-side digest authentication (RFC 7616 and RFC 8760 for SIP, RFC 3261 §22): challenges
-/// offering the configured algorithms (SHA-256 then MD5 unless told otherwise) with qop=auth, stateless nonces (a timestamp and a random part
+/// offering the configured algorithms (SHA-256 then MD5 unless told otherwise) with qop=auth, stateless nonces (a timestamp and a sequence number
 /// signed with a server key, so any instance holding the key can verify them), nonce expiry
-/// with stale=true, and nonce-count replay protection.
+/// with stale=true, and nonce-count replay protection in constant memory.
 /// </summary>
 public sealed class DigestAuthenticator
 {
     private readonly byte[] _key;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, long> _lastNonceCount = new(StringComparer.Ordinal);
+    private readonly ulong[] _slotSequence;
+    private readonly long[] _slotCount;
+    private readonly object[] _slotLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+    private long _nextSequence = Random.Shared.NextInt64(1, long.MaxValue / 2);
     private readonly string[] _algorithms;
 
     /// <param name="algorithms">
@@ -40,6 +42,12 @@ public sealed class DigestAuthenticator
     /// Clients take the first challenge they support; some (sipp 3.6) read only the first.
     /// </param>
     public DigestAuthenticator(byte[] key, TimeProvider time, TimeSpan? nonceLifetime = null, IReadOnlyList<string>? algorithms = null)
+        : this(key, time, nonceLifetime, algorithms, nonceSlots: 1 << 20)
+    {
+    }
+
+    /// <param name="nonceSlots">How many nonces have their counts tracked at once (a power of two; 16 bytes each).</param>
+    internal DigestAuthenticator(byte[] key, TimeProvider time, TimeSpan? nonceLifetime, IReadOnlyList<string>? algorithms, int nonceSlots)
     {
         if (key.Length < 16)
         {
@@ -52,8 +60,15 @@ public sealed class DigestAuthenticator
             throw new ArgumentException("Digest algorithms are SHA-256 and MD5.", nameof(algorithms));
         }
 
+        if (nonceSlots <= 0 || (nonceSlots & (nonceSlots - 1)) != 0)
+        {
+            throw new ArgumentException("The nonce slots are a power of two.", nameof(nonceSlots));
+        }
+
         _key = key;
         _time = time;
+        _slotSequence = new ulong[nonceSlots];
+        _slotCount = new long[nonceSlots];
         _algorithms = algorithms.Select(a => a.ToUpperInvariant()).ToArray();
         NonceLifetime = nonceLifetime ?? TimeSpan.FromMinutes(5);
     }
@@ -93,18 +108,17 @@ public sealed class DigestAuthenticator
             return DigestVerdict.Invalid;
         }
 
-        var issued = NonceIssuedAt(credentials.Nonce, realm);
-        if (issued is null)
+        if (Decode(credentials.Nonce, realm) is not var (issued, sequence))
         {
             return DigestVerdict.Invalid;
         }
 
-        if (_time.GetUtcNow() - issued.Value > NonceLifetime)
+        if (_time.GetUtcNow() - issued > NonceLifetime)
         {
             return DigestVerdict.Stale;
         }
 
-        return IsFreshNonceCount(credentials) ? DigestVerdict.Valid : DigestVerdict.Invalid;
+        return CheckNonceCount(credentials, sequence);
     }
 
     /// <summary>
@@ -131,90 +145,77 @@ public sealed class DigestAuthenticator
             : null;
     }
 
-    private bool IsFreshNonceCount(DigestCredentials credentials)
+    /// <summary>
+    /// Replay protection (RFC 7616 §3.4.5): a nonce's count must grow. Counts live in a fixed
+    /// ring of slots indexed by the nonce's sequence number, as in Kamailio's auth module, so
+    /// memory and time per check stay constant at any rate. A nonce whose slot a later nonce
+    /// has taken can no longer be tracked: it is answered as stale, and the client authenticates
+    /// again on a fresh challenge with the same password.
+    /// </summary>
+    private DigestVerdict CheckNonceCount(DigestCredentials credentials, ulong sequence)
     {
         if (credentials.NonceCount is null)
         {
-            return true;
+            return DigestVerdict.Valid; // RFC 2069 client, no qop: nothing to count
         }
 
         if (!long.TryParse(credentials.NonceCount, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var count))
         {
-            return false;
+            return DigestVerdict.Invalid;
         }
 
-        var accepted = false;
-        _lastNonceCount.AddOrUpdate(
-            credentials.Nonce,
-            _ =>
-            {
-                accepted = true;
-                return count;
-            },
-            (_, last) =>
-            {
-                accepted = count > last;
-                return Math.Max(count, last);
-            });
-        if (_lastNonceCount.Count > 100_000)
+        var slot = (int)(sequence & (ulong)(_slotSequence.Length - 1));
+        lock (_slotLocks[slot & (_slotLocks.Length - 1)])
         {
-            PruneExpired();
-        }
-
-        return accepted;
-    }
-
-    private void PruneExpired()
-    {
-        foreach (var nonce in _lastNonceCount.Keys)
-        {
-            if (NonceIssuedAtUnchecked(nonce) is not { } issued || _time.GetUtcNow() - issued > NonceLifetime)
+            var holder = _slotSequence[slot];
+            if (holder == sequence)
             {
-                _lastNonceCount.TryRemove(nonce, out _);
+                if (count <= _slotCount[slot])
+                {
+                    return DigestVerdict.Invalid;
+                }
             }
+            else if (holder > sequence)
+            {
+                return DigestVerdict.Stale;
+            }
+
+            _slotSequence[slot] = sequence;
+            _slotCount[slot] = count;
+            return DigestVerdict.Valid;
         }
     }
 
+    /// <summary>
+    /// A nonce: when it was issued (ms), its sequence number, and the first half of an HMAC
+    /// over both and the realm, so that only this server's key makes nonces for that realm.
+    /// </summary>
     private string NewNonce(string realm)
     {
         Span<byte> nonce = stackalloc byte[32];
         BinaryPrimitives.WriteInt64BigEndian(nonce, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        RandomNumberGenerator.Fill(nonce.Slice(8, 8));
+        BinaryPrimitives.WriteInt64BigEndian(nonce[8..], Interlocked.Increment(ref _nextSequence));
         Sign(nonce[..16], realm).AsSpan(0, 16).CopyTo(nonce[16..]);
         return Convert.ToBase64String(nonce).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>When a nonce we signed for <paramref name="realm"/> was issued; null if it is not ours.</summary>
-    private DateTimeOffset? NonceIssuedAt(string nonce, string realm)
-    {
-        var bytes = Decode(nonce);
-        if (bytes is null || !CryptographicOperations.FixedTimeEquals(bytes.AsSpan(16), Sign(bytes.AsSpan(0, 16), realm).AsSpan(0, 16)))
-        {
-            return null;
-        }
-
-        return DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes));
-    }
-
-    private static DateTimeOffset? NonceIssuedAtUnchecked(string nonce) =>
-        Decode(nonce) is { } bytes ? DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes)) : null;
-
-    private static byte[]? Decode(string nonce)
+    /// <summary>When a nonce we signed for <paramref name="realm"/> was issued, and its sequence number; null if it is not ours.</summary>
+    private (DateTimeOffset Issued, ulong Sequence)? Decode(string nonce, string realm)
     {
         if (nonce.Length != 43)
         {
             return null;
         }
 
-        try
-        {
-            var bytes = Convert.FromBase64String(nonce.Replace('-', '+').Replace('_', '/') + "=");
-            return bytes.Length == 32 ? bytes : null;
-        }
-        catch (FormatException)
+        Span<byte> bytes = stackalloc byte[32];
+        var base64 = nonce.Replace('-', '+').Replace('_', '/') + "=";
+        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != 32 ||
+            !CryptographicOperations.FixedTimeEquals(bytes[16..], Sign(bytes[..16], realm).AsSpan(0, 16)))
         {
             return null;
         }
+
+        return (DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64BigEndian(bytes)), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
     }
 
     private byte[] Sign(ReadOnlySpan<byte> data, string realm)

@@ -6,17 +6,22 @@ namespace Telephony.Sip.Transactions;
 /// <summary>A server transaction: receives one request and sends its responses (RFC 3261 §17.2).</summary>
 public abstract class ServerTransaction : SipTransaction
 {
+    private SipRequest? _request;
+
+    /// <summary>The last response sent, as sent: resent when the request is retransmitted.</summary>
+    private byte[]? _lastResponse;
+
     protected ServerTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IServerTransactionUser user)
         : base(KeyOf(request), remote, sender, time, timers)
     {
-        Request = request;
+        _request = request;
         User = user;
     }
 
-    public SipRequest Request { get; }
+    /// <summary>The request; a non-INVITE transaction lets go of it once answered (only the answer's bytes are kept to absorb retransmissions).</summary>
+    public SipRequest Request => _request ?? throw new InvalidOperationException("This transaction has been answered; its request is no longer kept.");
 
-    /// <summary>The last response sent, resent when the request is retransmitted.</summary>
-    public SipResponse? LastResponse { get; private set; }
+    protected bool HasResponded => _lastResponse is not null;
 
     protected IServerTransactionUser User { get; }
 
@@ -43,7 +48,17 @@ public abstract class ServerTransaction : SipTransaction
         return $"s2543|{request.RequestUri}|{request.From?.Tag}|{request.CallId}|{request.CSeq?.Number}|{method}|{(request.Vias is { Count: > 0 } vias ? vias[0] : "")}";
     }
 
-    protected void Remember(SipResponse response) => LastResponse = response;
+    /// <summary>Sends <paramref name="response"/> and keeps its bytes for retransmissions.</summary>
+    protected void SendAndRemember(SipResponse response)
+    {
+        _lastResponse = response.ToBytes();
+        Send(_lastResponse);
+    }
+
+    protected void ResendLast() => Send(_lastResponse!);
+
+    /// <summary>What stays for the retransmission-absorbing state is the last response's bytes and the key.</summary>
+    protected void ReleaseRequest() => _request = null;
 
     protected override void TransportFailed() => User.OnTransportError(this);
 }
@@ -67,7 +82,7 @@ public sealed class ServerInviteTransaction : ServerTransaction
             Enter(TransactionState.Proceeding);
             StartTimer("Trying", timers.TryingDelay, () =>
             {
-                if (LastResponse is null)
+                if (!HasResponded)
                 {
                     SendAndRemember(SipResponse.For(Request, 100));
                 }
@@ -131,24 +146,18 @@ public sealed class ServerInviteTransaction : ServerTransaction
                 return;
             }
 
-            if (State is TransactionState.Proceeding or TransactionState.Completed && LastResponse is not null)
+            if (State is TransactionState.Proceeding or TransactionState.Completed && HasResponded)
             {
-                Send(LastResponse);
+                ResendLast();
             }
         }
     }
 
     private void RetransmitFinal()
     {
-        Send(LastResponse!);
+        ResendLast();
         _intervalG = TimeSpan.FromTicks(Math.Min((_intervalG * 2).Ticks, Timers.T2.Ticks));
         StartTimer("G", _intervalG, RetransmitFinal);
-    }
-
-    private void SendAndRemember(SipResponse response)
-    {
-        Remember(response);
-        Send(response);
     }
 }
 
@@ -177,8 +186,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
                 return;
             }
 
-            Remember(response);
-            Send(response);
+            SendAndRemember(response);
             if (response.IsProvisional)
             {
                 Enter(TransactionState.Proceeding);
@@ -186,6 +194,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
             }
 
             Enter(TransactionState.Completed);
+            ReleaseRequest();
             StartTimer("J", Unreliable ? Timers.TransactionTimeout : TimeSpan.Zero, Terminate);
         }
     }
@@ -196,7 +205,7 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
         {
             if (State is TransactionState.Proceeding or TransactionState.Completed)
             {
-                Send(LastResponse!);
+                ResendLast();
             }
         }
     }

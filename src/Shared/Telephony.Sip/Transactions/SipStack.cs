@@ -75,16 +75,18 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
     }
 
     /// <summary>Sends a message outside any transaction (stateless responses, ACK for 2xx, 2xx retransmissions).</summary>
-    public void Send(SipMessage message, SipEndPoint destination)
+    public void Send(SipMessage message, SipEndPoint destination) => Send(message.ToBytes(), destination);
+
+    public void Send(ReadOnlyMemory<byte> message, SipEndPoint destination)
     {
         var transport = _transports.FirstOrDefault(t => t.Kind == destination.Transport && t.LocalEndPoint.AddressFamily == destination.Address.AddressFamily)
             ?? _transports.FirstOrDefault(t => t.Kind == destination.Transport);
-        if (message is SipResponse response)
+        if (ResponseClass(message.Span) is { } statusClass)
         {
-            _responsesSent.Add(1, new KeyValuePair<string, object?>("class", $"{response.StatusClass}xx"));
+            _responsesSent.Add(1, new KeyValuePair<string, object?>("class", statusClass));
         }
 
-        if (transport is null || !transport.TrySend(message.ToBytes(), destination.Address))
+        if (transport is null || !transport.TrySend(message, destination.Address))
         {
             _dropped.Add(1, new KeyValuePair<string, object?>("reason", "send-failed"));
         }
@@ -214,6 +216,12 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
             request.Headers.ReplaceFirstValue(SipHeaderNames.Via, via.ToString());
         }
     }
+
+    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"];
+
+    /// <summary>"2xx" for a serialised response (its status line starts "SIP/2.0 2"), null for a request.</summary>
+    private static string? ResponseClass(ReadOnlySpan<byte> message) =>
+        message.Length > 8 && message.StartsWith("SIP/2.0 "u8) && message[8] is >= (byte)'1' and <= (byte)'6' ? StatusClasses[message[8] - '1'] : null;
 
     private void Register(SipTransaction transaction)
     {

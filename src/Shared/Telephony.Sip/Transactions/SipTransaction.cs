@@ -72,6 +72,8 @@ public abstract class SipTransaction
 
     protected void Send(SipMessage message) => Sender.Send(message, Remote);
 
+    protected void Send(byte[] message) => Sender.Send(message, Remote);
+
     /// <summary>
     /// (Re)starts the named timer; when it fires, <paramref name="onFire"/> runs under the lock.
     /// A zero duration (timers D, I, J, K on reliable transports) acts at once.

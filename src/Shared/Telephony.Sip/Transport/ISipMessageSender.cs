@@ -10,4 +10,7 @@ namespace Telephony.Sip.Transport;
 public interface ISipMessageSender
 {
     void Send(SipMessage message, SipEndPoint destination);
+
+    /// <summary>Sends a message already serialised: what a transaction keeps to retransmit.</summary>
+    void Send(ReadOnlyMemory<byte> message, SipEndPoint destination);
 }
