@@ -7,7 +7,7 @@ namespace Telephony.EndToEnd.Tests.CallControl;
 /// <summary>
 /// Basic calls through the B2BUA between the demo lines, with sipp as both phones: the caller
 /// authenticates its INVITE (407), the callee's registered contact rings and answers, or is
-/// busy, or does not exist, or is not registered.
+/// busy or declines, or does not exist, or is not registered.
 /// </summary>
 public sealed class CallTests : IAsyncLifetime
 {
@@ -105,13 +105,15 @@ public sealed class CallTests : IAsyncLifetime
         Assert.True(cancelled.ExitCode == 0, cancelled.Log);
     }
 
-    [Fact]
-    public async Task Call_ToABusyLine_Gets486()
+    [Theory]
+    [InlineData("uas-busy-486.xml", "uac-call-busy-expect-486.xml")]
+    [InlineData("uas-decline-603.xml", "uac-call-declined-expect-603.xml")]
+    public async Task Call_RefusedByTheCallee_GetsTheCalleesRefusal(string calleeScenario, string callerScenario)
     {
         var calleePort = await RegisterBrunoAsync();
-        var callee = Sipp.RunAsync("uas-busy-486.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+        var callee = Sipp.RunAsync(calleeScenario, _host.SipPort, calleePort, "-s", _bruno.User);
 
-        var caller = await CallAsync("uac-call-busy-expect-486.xml", "202");
+        var caller = await CallAsync(callerScenario, "202");
 
         Assert.True(caller.ExitCode == 0, caller.Log);
         Assert.True((await callee.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode == 0);
