@@ -19,7 +19,7 @@ public sealed record BindingChange(string ContactUri, int Expires, string CallId
 public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider time)
 {
     /// <summary>How long changes gather before a batch is written: one store transaction per window, not per REGISTER.</summary>
-    public static readonly TimeSpan WriteBehindDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly ConcurrentDictionary<Guid, Registration[]> _byLine = new();
     private readonly ConcurrentDictionary<Guid, object> _lineLocks = new();

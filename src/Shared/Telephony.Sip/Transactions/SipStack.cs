@@ -18,6 +18,8 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
 {
     public const string MeterName = "Telephony.Sip";
 
+    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"];
+
     private readonly ConcurrentDictionary<string, SipTransaction> _transactions = new(StringComparer.Ordinal);
     private readonly List<ISipTransport> _transports = [];
     private readonly TimeProvider _time;
@@ -74,7 +76,7 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
         return transaction;
     }
 
-    /// <summary>Sends a message outside any transaction (stateless responses, ACK for 2xx, 2xx retransmissions).</summary>
+    /// <summary>Sends a message, in a transaction or outside any (stateless responses, ACK for 2xx, 2xx retransmissions).</summary>
     public void Send(SipMessage message, SipEndPoint destination) => Send(message.ToBytes(), destination);
 
     public void Send(ReadOnlyMemory<byte> message, SipEndPoint destination)
@@ -216,8 +218,6 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
             request.Headers.ReplaceFirstValue(SipHeaderNames.Via, via.ToString());
         }
     }
-
-    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx", "6xx"];
 
     /// <summary>"2xx" for a serialised response (its status line starts "SIP/2.0 2"), null for a request.</summary>
     private static string? ResponseClass(ReadOnlySpan<byte> message) =>
