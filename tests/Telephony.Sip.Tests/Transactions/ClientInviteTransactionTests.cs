@@ -12,7 +12,7 @@ public sealed class ClientInviteTransactionTests
     [Fact]
     public void Start_OverUdpWithNoAnswer_RetransmitsByTimerAThenTimesOutByTimerB()
     {
-        var tx = _h.Track(new ClientInviteTransaction(Request(SipMethod.Invite), Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(Request(SipMethod.Invite), Udp, _h, _h.Clock, _h));
 
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(40));
@@ -26,7 +26,7 @@ public sealed class ClientInviteTransactionTests
     [Fact]
     public void Start_OverTcpWithNoAnswer_SendsOnceAndTimesOutAt64T1()
     {
-        var tx = _h.Track(new ClientInviteTransaction(Request(SipMethod.Invite), Tcp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(Request(SipMethod.Invite), Tcp, _h, _h.Clock, _h));
 
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(40));
@@ -39,7 +39,7 @@ public sealed class ClientInviteTransactionTests
     public void Provisional_StopsRetransmissionsAndTimerB()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ClientInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(invite, Udp, _h, _h.Clock, _h));
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromMilliseconds(700));
 
@@ -56,7 +56,7 @@ public sealed class ClientInviteTransactionTests
     public void FinalFailure_IsAcknowledgedOnTheSameBranch_AndRetransmissionsReAcknowledgedUntilTimerD()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ClientInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(invite, Udp, _h, _h.Clock, _h));
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromMilliseconds(100));
         var busy = Response(invite, 486);
@@ -82,7 +82,7 @@ public sealed class ClientInviteTransactionTests
     public void FinalFailure_OverTcp_TerminatesAtOnce()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ClientInviteTransaction(invite, Tcp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(invite, Tcp, _h, _h.Clock, _h));
         tx.Start();
 
         tx.OnResponse(Response(invite, 404));
@@ -96,7 +96,7 @@ public sealed class ClientInviteTransactionTests
     public void Success_EntersAccepted_PassesRetransmitted2xxToTheUser_AndEndsAfterTimerM()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ClientInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(invite, Udp, _h, _h.Clock, _h));
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(1));
         var ok = Response(invite, 200);
@@ -115,7 +115,7 @@ public sealed class ClientInviteTransactionTests
     [Fact]
     public void TransportError_TerminatesTheTransaction()
     {
-        var tx = _h.Track(new ClientInviteTransaction(Request(SipMethod.Invite), Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientInviteTransaction(Request(SipMethod.Invite), Udp, _h, _h.Clock, _h));
         tx.Start();
 
         tx.OnTransportError();

@@ -12,7 +12,7 @@ public sealed class ClientNonInviteTransactionTests
     [Fact]
     public void Start_OverUdpWithNoAnswer_RetransmitsByTimerECappedAtT2ThenTimesOutByTimerF()
     {
-        var tx = _h.Track(new ClientNonInviteTransaction(Request(SipMethod.Register), Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientNonInviteTransaction(Request(SipMethod.Register), Udp, _h, _h.Clock, _h));
 
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(40));
@@ -25,7 +25,7 @@ public sealed class ClientNonInviteTransactionTests
     public void Provisional_MakesRetransmissionsEveryT2()
     {
         var request = Request(SipMethod.Options);
-        var tx = _h.Track(new ClientNonInviteTransaction(request, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientNonInviteTransaction(request, Udp, _h, _h.Clock, _h));
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromMilliseconds(600));
 
@@ -40,7 +40,7 @@ public sealed class ClientNonInviteTransactionTests
     public void Final_IsDeliveredOnce_RetransmissionsAbsorbed_TerminatesAfterT4()
     {
         var request = Request(SipMethod.Register);
-        var tx = _h.Track(new ClientNonInviteTransaction(request, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientNonInviteTransaction(request, Udp, _h, _h.Clock, _h));
         tx.Start();
         _h.Time.AdvanceTo(TimeSpan.FromMilliseconds(200));
         var ok = Response(request, 200);
@@ -60,7 +60,7 @@ public sealed class ClientNonInviteTransactionTests
     public void Final_OverTcp_TerminatesAtOnce()
     {
         var request = Request(SipMethod.Register);
-        var tx = _h.Track(new ClientNonInviteTransaction(request, Tcp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ClientNonInviteTransaction(request, Tcp, _h, _h.Clock, _h));
         tx.Start();
 
         tx.OnResponse(Response(request, 401));

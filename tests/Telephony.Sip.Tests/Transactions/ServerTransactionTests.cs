@@ -12,7 +12,7 @@ public sealed class ServerInviteTransactionTests
     [Fact]
     public void SilentUser_GetsA100TryingSentAfter200Milliseconds()
     {
-        _h.Track(new ServerInviteTransaction(Request(SipMethod.Invite), Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        _h.Track(new ServerInviteTransaction(Request(SipMethod.Invite), Udp, _h, _h.Clock, _h));
 
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(1));
 
@@ -25,7 +25,7 @@ public sealed class ServerInviteTransactionTests
     public void ProvisionalFromUser_SuppressesThe100_AndIsResentOnRetransmittedInvite()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Clock, _h));
         _h.Time.AdvanceTo(TimeSpan.FromMilliseconds(50));
 
         tx.SendResponse(Response(invite, 180));
@@ -40,7 +40,7 @@ public sealed class ServerInviteTransactionTests
     public void FailureOverUdpWithoutAck_RetransmitsByTimerGCappedAtT2_ThenTimerHTimesOut()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Clock, _h));
 
         tx.SendResponse(Response(invite, 486));
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(40));
@@ -54,7 +54,7 @@ public sealed class ServerInviteTransactionTests
     public void FailureThenAck_StopsRetransmissions_AndTimerIEndsTheTransactionAfterT4()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Clock, _h));
         tx.SendResponse(Response(invite, 486));
         _h.Time.AdvanceTo(TimeSpan.FromMilliseconds(1000));
 
@@ -72,7 +72,7 @@ public sealed class ServerInviteTransactionTests
     public void FailureOverTcp_IsNotRetransmitted_AndAckEndsAtOnce()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ServerInviteTransaction(invite, Tcp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerInviteTransaction(invite, Tcp, _h, _h.Clock, _h));
         tx.SendResponse(Response(invite, 603));
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(2));
 
@@ -87,7 +87,7 @@ public sealed class ServerInviteTransactionTests
     public void Success_EntersAccepted_AbsorbsInviteRetransmissions_SendsUser2xxRetransmissions_EndsAfterTimerL()
     {
         var invite = Request(SipMethod.Invite);
-        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerInviteTransaction(invite, Udp, _h, _h.Clock, _h));
         var ok = Response(invite, 200);
 
         tx.SendResponse(ok);
@@ -110,7 +110,7 @@ public sealed class ServerNonInviteTransactionTests
     public void RetransmissionBeforeAnyResponse_IsAbsorbed()
     {
         var request = Request(SipMethod.Register);
-        var tx = new ServerNonInviteTransaction(request, Udp, _h, _h.Time, SipTimerOptions.Default, _h);
+        var tx = new ServerNonInviteTransaction(request, Udp, _h, _h.Clock, _h);
 
         tx.OnRequest(request);
 
@@ -121,7 +121,7 @@ public sealed class ServerNonInviteTransactionTests
     public void Final_IsResentForEachRetransmission_UntilTimerJ()
     {
         var request = Request(SipMethod.Register);
-        var tx = _h.Track(new ServerNonInviteTransaction(request, Udp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerNonInviteTransaction(request, Udp, _h, _h.Clock, _h));
         tx.SendResponse(Response(request, 200));
         _h.Time.AdvanceTo(TimeSpan.FromSeconds(3));
 
@@ -137,7 +137,7 @@ public sealed class ServerNonInviteTransactionTests
     public void Final_OverTcp_TerminatesAtOnce_AndLaterResponsesAreIgnored()
     {
         var request = Request(SipMethod.Options);
-        var tx = _h.Track(new ServerNonInviteTransaction(request, Tcp, _h, _h.Time, SipTimerOptions.Default, _h));
+        var tx = _h.Track(new ServerNonInviteTransaction(request, Tcp, _h, _h.Clock, _h));
 
         tx.SendResponse(Response(request, 200));
         tx.SendResponse(Response(request, 500));
@@ -150,7 +150,7 @@ public sealed class ServerNonInviteTransactionTests
     public void ProvisionalThenRetransmission_ResendsTheProvisional()
     {
         var request = Request(SipMethod.Subscribe);
-        var tx = new ServerNonInviteTransaction(request, Udp, _h, _h.Time, SipTimerOptions.Default, _h);
+        var tx = new ServerNonInviteTransaction(request, Udp, _h, _h.Clock, _h);
         tx.SendResponse(Response(request, 100, toTag: null));
 
         tx.OnRequest(request);

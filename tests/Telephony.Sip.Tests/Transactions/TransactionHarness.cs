@@ -15,7 +15,12 @@ internal sealed class TransactionHarness : ISipMessageSender, IClientTransaction
     public static readonly SipEndPoint Udp = new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("192.0.2.20"), 5060));
     public static readonly SipEndPoint Tcp = new(SipTransportKind.Tcp, new IPEndPoint(IPAddress.Parse("192.0.2.20"), 5060));
 
+    public TransactionHarness() => Clock = new TransactionClock(Time, SipTimerOptions.Default);
+
     public FakeTimeProvider Time { get; } = new();
+
+    /// <summary>The clock every transaction under test runs on, as a stack's do.</summary>
+    public TransactionClock Clock { get; }
 
     public List<(TimeSpan At, SipMessage Message)> Sent { get; } = [];
 

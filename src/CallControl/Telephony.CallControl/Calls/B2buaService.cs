@@ -145,7 +145,7 @@ public sealed partial class B2buaService(
     {
         var cancel = transaction.Request;
         if (!_callsByCallId.TryGetValue(cancel.CallId!, out var call) || call.CallerDialog.CallId != cancel.CallId ||
-            call.CallerInvite.Request.CSeq?.Number != cancel.CSeq?.Number)
+            call.InviteCSeq != cancel.CSeq?.Number)
         {
             transaction.SendResponse(SipResponse.For(cancel, 481));
             return;
@@ -497,6 +497,13 @@ public sealed partial class B2buaService(
         foreach (var branch in call.Branches)
         {
             _callsByCallId.TryRemove(new KeyValuePair<string, Call>(branch.Dialog.CallId, call));
+
+            // A branch still ringing may yet answer (a 200 crossing a CANCEL must be ACKed and
+            // hung up); one that has its final answer has nothing more to say to the call.
+            if (branch.Transaction is { State: TransactionState.Accepted or TransactionState.Completed or TransactionState.Terminated } answered)
+            {
+                answered.StopReporting();
+            }
         }
     }
 

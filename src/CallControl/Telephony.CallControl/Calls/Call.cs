@@ -55,7 +55,11 @@ public sealed class Call(string id, CallParty caller, RoutingDecision target, Se
     /// <summary>A line (<see cref="RouteToLine"/>) or the trunk (<see cref="RouteToTrunk"/>).</summary>
     public RoutingDecision Target { get; } = target;
 
+    /// <summary>The caller's INVITE transaction; it lets go of the INVITE once answered 2xx.</summary>
     public ServerInviteTransaction CallerInvite { get; } = callerInvite;
+
+    /// <summary>The CSeq number of the caller's INVITE, which a CANCEL must carry.</summary>
+    public long? InviteCSeq { get; } = callerInvite.Request.CSeq?.Number;
 
     /// <summary>The caller's dialog: we are the callee there.</summary>
     public Dialog CallerDialog { get; } = callerDialog;

@@ -6,16 +6,32 @@ namespace Telephony.Sip.Transactions;
 /// <summary>A client transaction: sends one request and delivers its responses (RFC 3261 §17.1).</summary>
 public abstract class ClientTransaction : SipTransaction
 {
-    protected ClientTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IClientTransactionUser user)
-        : base(KeyOf(request), remote, sender, time, timers)
+    private SipRequest? _request;
+
+    protected ClientTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock, IClientTransactionUser user)
+        : base(KeyOf(request), remote, sender, clock)
     {
-        Request = request;
+        _request = request;
         User = user;
     }
 
-    public SipRequest Request { get; }
+    /// <summary>The request; an INVITE transaction lets go of it once it has its final answer (retransmissions of that answer need only the key, and the ACK for a failure is built then).</summary>
+    public SipRequest Request => _request ?? throw new InvalidOperationException("This transaction has its final answer; its request is no longer kept.");
 
-    protected IClientTransactionUser User { get; }
+    protected IClientTransactionUser User { get; private set; }
+
+    /// <summary>
+    /// The user is done with this transaction (its call ended): the transaction goes on
+    /// absorbing retransmissions until its timer ends it, but reports nothing more, and so no
+    /// longer keeps the user (and what it holds) alive for those 32 seconds.
+    /// </summary>
+    public void StopReporting()
+    {
+        lock (Gate)
+        {
+            User = Unheard.Instance;
+        }
+    }
 
     /// <summary>Sends the request and starts the timers.</summary>
     public abstract void Start();
@@ -33,6 +49,25 @@ public abstract class ClientTransaction : SipTransaction
     public static string KeyOf(SipResponse response) => $"c|{response.TopVia?.Branch}|{response.CSeq?.Method}";
 
     protected override void TransportFailed() => User.OnTransportError(this);
+
+    protected void ReleaseRequest() => _request = null;
+
+    private sealed class Unheard : IClientTransactionUser
+    {
+        public static readonly Unheard Instance = new();
+
+        public void OnResponse(ClientTransaction transaction, SipResponse response)
+        {
+        }
+
+        public void OnTimeout(ClientTransaction transaction)
+        {
+        }
+
+        public void OnTransportError(ClientTransaction transaction)
+        {
+        }
+    }
 }
 
 /// <summary>
@@ -40,8 +75,8 @@ public abstract class ClientTransaction : SipTransaction
 /// Timer B gives up after 64·T1), Proceeding, Completed (ACK for 300-699, Timer D absorbs
 /// retransmissions), Accepted (2xx retransmissions go to the TU until Timer M), Terminated.
 /// </summary>
-public sealed class ClientInviteTransaction(SipRequest invite, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IClientTransactionUser user)
-    : ClientTransaction(invite, remote, sender, time, timers, user)
+public sealed class ClientInviteTransaction(SipRequest invite, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock, IClientTransactionUser user)
+    : ClientTransaction(invite, remote, sender, clock, user)
 {
     private TimeSpan _intervalA;
     private SipRequest? _ack;
@@ -55,14 +90,10 @@ public sealed class ClientInviteTransaction(SipRequest invite, SipEndPoint remot
             if (Unreliable)
             {
                 _intervalA = Timers.T1;
-                StartTimer("A", _intervalA, RetransmitInvite);
+                StartTimer(TransactionTimer.A, _intervalA);
             }
 
-            StartTimer("B", Timers.TransactionTimeout, () =>
-            {
-                User.OnTimeout(this);
-                Terminate();
-            });
+            StartTimer(TransactionTimer.B, Timers.TransactionTimeout);
         }
     }
 
@@ -73,25 +104,27 @@ public sealed class ClientInviteTransaction(SipRequest invite, SipEndPoint remot
             switch (State)
             {
                 case TransactionState.Calling or TransactionState.Proceeding when response.IsProvisional:
-                    StopTimer("A");
-                    StopTimer("B");
+                    StopTimer(TransactionTimer.A);
+                    StopTimer(TransactionTimer.B);
                     Enter(TransactionState.Proceeding);
                     User.OnResponse(this, response);
                     break;
                 case TransactionState.Calling or TransactionState.Proceeding when response.StatusClass == 2:
-                    StopTimer("A");
-                    StopTimer("B");
+                    StopTimer(TransactionTimer.A);
+                    StopTimer(TransactionTimer.B);
                     Enter(TransactionState.Accepted);
-                    StartTimer("M", Timers.TransactionTimeout, Terminate);
+                    ReleaseRequest();
+                    StartTimer(TransactionTimer.M, Timers.TransactionTimeout);
                     User.OnResponse(this, response);
                     break;
                 case TransactionState.Calling or TransactionState.Proceeding:
-                    StopTimer("A");
-                    StopTimer("B");
+                    StopTimer(TransactionTimer.A);
+                    StopTimer(TransactionTimer.B);
                     _ack = AckFor(response);
                     Send(_ack);
+                    ReleaseRequest();
                     Enter(TransactionState.Completed);
-                    StartTimer("D", Unreliable ? Timers.TimerD : TimeSpan.Zero, Terminate);
+                    StartTimer(TransactionTimer.D, Unreliable ? Timers.TimerD : TimeSpan.Zero);
                     User.OnResponse(this, response);
                     break;
                 case TransactionState.Accepted when response.StatusClass == 2:
@@ -104,16 +137,23 @@ public sealed class ClientInviteTransaction(SipRequest invite, SipEndPoint remot
         }
     }
 
-    private void RetransmitInvite()
+    protected override void OnTimer(TransactionTimer name)
     {
-        if (State != TransactionState.Calling)
+        switch (name)
         {
-            return;
+            case TransactionTimer.A when State == TransactionState.Calling:
+                Send(Request);
+                _intervalA *= 2;
+                StartTimer(TransactionTimer.A, _intervalA);
+                break;
+            case TransactionTimer.B:
+                User.OnTimeout(this);
+                Terminate();
+                break;
+            case TransactionTimer.D or TransactionTimer.M:
+                Terminate();
+                break;
         }
-
-        Send(Request);
-        _intervalA *= 2;
-        StartTimer("A", _intervalA, RetransmitInvite);
     }
 
     /// <summary>The ACK for a non-2xx final response (§17.1.1.3): same branch, the response's To.</summary>
@@ -140,8 +180,8 @@ public sealed class ClientInviteTransaction(SipRequest invite, SipEndPoint remot
 /// gives up after 64·T1), Proceeding (E every T2), Completed (Timer K absorbs retransmitted
 /// responses for T4 over UDP), Terminated.
 /// </summary>
-public sealed class ClientNonInviteTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IClientTransactionUser user)
-    : ClientTransaction(request, remote, sender, time, timers, user)
+public sealed class ClientNonInviteTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock, IClientTransactionUser user)
+    : ClientTransaction(request, remote, sender, clock, user)
 {
     private TimeSpan _intervalE;
 
@@ -154,14 +194,10 @@ public sealed class ClientNonInviteTransaction(SipRequest request, SipEndPoint r
             if (Unreliable)
             {
                 _intervalE = Timers.T1;
-                StartTimer("E", _intervalE, Retransmit);
+                StartTimer(TransactionTimer.E, _intervalE);
             }
 
-            StartTimer("F", Timers.TransactionTimeout, () =>
-            {
-                User.OnTimeout(this);
-                Terminate();
-            });
+            StartTimer(TransactionTimer.F, Timers.TransactionTimeout);
         }
     }
 
@@ -181,18 +217,30 @@ public sealed class ClientNonInviteTransaction(SipRequest request, SipEndPoint r
                 return;
             }
 
-            StopTimer("E");
-            StopTimer("F");
+            StopTimer(TransactionTimer.E);
+            StopTimer(TransactionTimer.F);
             Enter(TransactionState.Completed);
-            StartTimer("K", Unreliable ? Timers.T4 : TimeSpan.Zero, Terminate);
+            StartTimer(TransactionTimer.K, Unreliable ? Timers.T4 : TimeSpan.Zero);
             User.OnResponse(this, response);
         }
     }
 
-    private void Retransmit()
+    protected override void OnTimer(TransactionTimer name)
     {
-        Send(Request);
-        _intervalE = State == TransactionState.Proceeding ? Timers.T2 : TimeSpan.FromTicks(Math.Min((_intervalE * 2).Ticks, Timers.T2.Ticks));
-        StartTimer("E", _intervalE, Retransmit);
+        switch (name)
+        {
+            case TransactionTimer.E:
+                Send(Request);
+                _intervalE = State == TransactionState.Proceeding ? Timers.T2 : TimeSpan.FromTicks(Math.Min((_intervalE * 2).Ticks, Timers.T2.Ticks));
+                StartTimer(TransactionTimer.E, _intervalE);
+                break;
+            case TransactionTimer.F:
+                User.OnTimeout(this);
+                Terminate();
+                break;
+            case TransactionTimer.K:
+                Terminate();
+                break;
+        }
     }
 }

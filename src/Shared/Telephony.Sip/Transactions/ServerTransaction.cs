@@ -11,14 +11,17 @@ public abstract class ServerTransaction : SipTransaction
     /// <summary>The last response sent, as sent: resent when the request is retransmitted.</summary>
     private byte[]? _lastResponse;
 
-    protected ServerTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IServerTransactionUser user)
-        : base(KeyOf(request), remote, sender, time, timers)
+    protected ServerTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock, IServerTransactionUser user)
+        : base(KeyOf(request), remote, sender, clock)
     {
         _request = request;
         User = user;
     }
 
-    /// <summary>The request; a non-INVITE transaction lets go of it once answered (only the answer's bytes are kept to absorb retransmissions).</summary>
+    /// <summary>
+    /// The request; a non-INVITE transaction lets go of it once answered, an INVITE one once
+    /// answered 2xx (what absorbs retransmissions then is the key and the last answer's bytes).
+    /// </summary>
     public SipRequest Request => _request ?? throw new InvalidOperationException("This transaction has been answered; its request is no longer kept.");
 
     protected bool HasResponded => _lastResponse is not null;
@@ -74,19 +77,13 @@ public sealed class ServerInviteTransaction : ServerTransaction
 {
     private TimeSpan _intervalG;
 
-    public ServerInviteTransaction(SipRequest invite, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IServerTransactionUser user)
-        : base(invite, remote, sender, time, timers, user)
+    public ServerInviteTransaction(SipRequest invite, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock, IServerTransactionUser user)
+        : base(invite, remote, sender, clock, user)
     {
         lock (Gate)
         {
             Enter(TransactionState.Proceeding);
-            StartTimer("Trying", timers.TryingDelay, () =>
-            {
-                if (!HasResponded)
-                {
-                    SendAndRemember(SipResponse.For(Request, 100));
-                }
-            });
+            StartTimer(TransactionTimer.Trying, Timers.TryingDelay);
         }
     }
 
@@ -97,30 +94,27 @@ public sealed class ServerInviteTransaction : ServerTransaction
             switch (State)
             {
                 case TransactionState.Proceeding when response.IsProvisional:
-                    StopTimer("Trying");
+                    StopTimer(TransactionTimer.Trying);
                     SendAndRemember(response);
                     break;
                 case TransactionState.Proceeding when response.StatusClass == 2:
-                    StopTimer("Trying");
+                    StopTimer(TransactionTimer.Trying);
                     SendAndRemember(response);
                     Enter(TransactionState.Accepted);
-                    StartTimer("L", Timers.TransactionTimeout, Terminate);
+                    ReleaseRequest();
+                    StartTimer(TransactionTimer.L, Timers.TransactionTimeout);
                     break;
                 case TransactionState.Proceeding:
-                    StopTimer("Trying");
+                    StopTimer(TransactionTimer.Trying);
                     SendAndRemember(response);
                     Enter(TransactionState.Completed);
                     if (Unreliable)
                     {
                         _intervalG = Timers.T1;
-                        StartTimer("G", _intervalG, RetransmitFinal);
+                        StartTimer(TransactionTimer.G, _intervalG);
                     }
 
-                    StartTimer("H", Timers.TransactionTimeout, () =>
-                    {
-                        User.OnTimeout(this);
-                        Terminate();
-                    });
+                    StartTimer(TransactionTimer.H, Timers.TransactionTimeout);
                     break;
                 case TransactionState.Accepted when response.StatusClass == 2:
                     SendAndRemember(response);
@@ -137,10 +131,10 @@ public sealed class ServerInviteTransaction : ServerTransaction
             {
                 if (State == TransactionState.Completed)
                 {
-                    StopTimer("G");
-                    StopTimer("H");
+                    StopTimer(TransactionTimer.G);
+                    StopTimer(TransactionTimer.H);
                     Enter(TransactionState.Confirmed);
-                    StartTimer("I", Unreliable ? Timers.T4 : TimeSpan.Zero, Terminate);
+                    StartTimer(TransactionTimer.I, Unreliable ? Timers.T4 : TimeSpan.Zero);
                 }
 
                 return;
@@ -153,11 +147,26 @@ public sealed class ServerInviteTransaction : ServerTransaction
         }
     }
 
-    private void RetransmitFinal()
+    protected override void OnTimer(TransactionTimer name)
     {
-        ResendLast();
-        _intervalG = TimeSpan.FromTicks(Math.Min((_intervalG * 2).Ticks, Timers.T2.Ticks));
-        StartTimer("G", _intervalG, RetransmitFinal);
+        switch (name)
+        {
+            case TransactionTimer.Trying when !HasResponded:
+                SendAndRemember(SipResponse.For(Request, 100));
+                break;
+            case TransactionTimer.G:
+                ResendLast();
+                _intervalG = TimeSpan.FromTicks(Math.Min((_intervalG * 2).Ticks, Timers.T2.Ticks));
+                StartTimer(TransactionTimer.G, _intervalG);
+                break;
+            case TransactionTimer.H:
+                User.OnTimeout(this);
+                Terminate();
+                break;
+            case TransactionTimer.I or TransactionTimer.L:
+                Terminate();
+                break;
+        }
     }
 }
 
@@ -168,8 +177,8 @@ public sealed class ServerInviteTransaction : ServerTransaction
 /// </summary>
 public sealed class ServerNonInviteTransaction : ServerTransaction
 {
-    public ServerNonInviteTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers, IServerTransactionUser user)
-        : base(request, remote, sender, time, timers, user)
+    public ServerNonInviteTransaction(SipRequest request, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock, IServerTransactionUser user)
+        : base(request, remote, sender, clock, user)
     {
         lock (Gate)
         {
@@ -195,7 +204,15 @@ public sealed class ServerNonInviteTransaction : ServerTransaction
 
             Enter(TransactionState.Completed);
             ReleaseRequest();
-            StartTimer("J", Unreliable ? Timers.TransactionTimeout : TimeSpan.Zero, Terminate);
+            StartTimer(TransactionTimer.J, Unreliable ? Timers.TransactionTimeout : TimeSpan.Zero);
+        }
+    }
+
+    protected override void OnTimer(TransactionTimer name)
+    {
+        if (name == TransactionTimer.J)
+        {
+            Terminate();
         }
     }
 

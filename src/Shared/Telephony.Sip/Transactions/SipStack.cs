@@ -22,8 +22,7 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
 
     private readonly ConcurrentDictionary<string, SipTransaction> _transactions = new(StringComparer.Ordinal);
     private readonly List<ISipTransport> _transports = [];
-    private readonly TimeProvider _time;
-    private readonly SipTimerOptions _timers;
+    private readonly TransactionClock _clock;
     private readonly SipParserLimits _limits;
     private readonly ILogger _logger;
     private readonly Meter _meter = new(MeterName);
@@ -35,8 +34,7 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
 
     public SipStack(TimeProvider time, SipTimerOptions timers, SipParserLimits limits, ILogger logger)
     {
-        _time = time;
-        _timers = timers;
+        _clock = new TransactionClock(time, timers);
         _limits = limits;
         _logger = logger;
         _received = _meter.CreateCounter<long>("telephony.sip.messages.received", description: "SIP messages received, by kind");
@@ -69,8 +67,8 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
     public ClientTransaction SendRequest(SipRequest request, SipEndPoint destination, IClientTransactionUser user)
     {
         ClientTransaction transaction = request.Method == SipMethod.Invite
-            ? new ClientInviteTransaction(request, destination, this, _time, _timers, user)
-            : new ClientNonInviteTransaction(request, destination, this, _time, _timers, user);
+            ? new ClientInviteTransaction(request, destination, this, _clock, user)
+            : new ClientNonInviteTransaction(request, destination, this, _clock, user);
         Register(transaction);
         transaction.Start();
         return transaction;
@@ -130,8 +128,8 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
 
         var destination = ResponseDestination(request, from);
         ServerTransaction created = request.Method == SipMethod.Invite
-            ? new ServerInviteTransaction(request, destination, this, _time, _timers, _core!)
-            : new ServerNonInviteTransaction(request, destination, this, _time, _timers, _core!);
+            ? new ServerInviteTransaction(request, destination, this, _clock, _core!)
+            : new ServerNonInviteTransaction(request, destination, this, _clock, _core!);
         if (!_transactions.TryAdd(created.Key, created))
         {
             return; // the same request arrived twice at once; the first one owns it
@@ -168,6 +166,7 @@ public sealed class SipStack : ISipMessageSender, ISipTransportSink, IAsyncDispo
             await transport.DisposeAsync();
         }
 
+        _clock.Dispose();
         _meter.Dispose();
     }
 

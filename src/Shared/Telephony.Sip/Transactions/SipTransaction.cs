@@ -17,21 +17,24 @@ public enum TransactionState
 }
 
 /// <summary>
-/// What the four RFC 3261 §17 state machines share: the state, named timers on the injected
-/// <see cref="TimeProvider"/>, one lock serialising network input, user calls and timer
+/// What the four RFC 3261 §17 state machines share: the state, named timers on the stack's
+/// <see cref="TransactionClock"/>, one lock serialising network input, user calls and timer
 /// expiries, and the termination event the transaction layer uses to forget the transaction.
+/// At most two timers run at once (a retransmission timer and a timeout timer, e.g. A and B,
+/// G and H); each has a generation, and stopping one moves it on.
 /// </summary>
 public abstract class SipTransaction
 {
-    private readonly Dictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
+    private readonly TransactionClock _clock;
+    private int _retransmissionGeneration;
+    private int _timeoutGeneration;
 
-    protected SipTransaction(string key, SipEndPoint remote, ISipMessageSender sender, TimeProvider time, SipTimerOptions timers)
+    protected SipTransaction(string key, SipEndPoint remote, ISipMessageSender sender, TransactionClock clock)
     {
         Key = key;
         Remote = remote;
         Sender = sender;
-        Time = time;
-        Timers = timers;
+        _clock = clock;
     }
 
     /// <summary>The matching key (RFC 3261 §17.1.3 / §17.2.3).</summary>
@@ -47,9 +50,7 @@ public abstract class SipTransaction
 
     protected ISipMessageSender Sender { get; }
 
-    protected TimeProvider Time { get; }
-
-    protected SipTimerOptions Timers { get; }
+    protected SipTimerOptions Timers => _clock.Options;
 
     protected bool Unreliable => !Remote.IsReliable;
 
@@ -75,45 +76,54 @@ public abstract class SipTransaction
     protected void Send(byte[] message) => Sender.Send(message, Remote);
 
     /// <summary>
-    /// (Re)starts the named timer; when it fires, <paramref name="onFire"/> runs under the lock.
+    /// (Re)starts the named timer; when it fires, <see cref="OnTimer"/> runs under the lock.
     /// A zero duration (timers D, I, J, K on reliable transports) acts at once.
     /// </summary>
-    protected void StartTimer(string name, TimeSpan due, Action onFire)
+    protected void StartTimer(TransactionTimer name, TimeSpan due)
     {
-        StopTimer(name);
+        var generation = IsRetransmission(name) ? ++_retransmissionGeneration : ++_timeoutGeneration;
         if (due <= TimeSpan.Zero)
         {
-            onFire();
+            OnTimer(name);
             return;
         }
 
-        ITimer? timer = null;
-        timer = Time.CreateTimer(
-            _ =>
-            {
-                lock (Gate)
-                {
-                    // A timer stopped or replaced after its expiry was queued must not act.
-                    if (_timers.TryGetValue(name, out var current) && ReferenceEquals(current, timer) && State != TransactionState.Terminated)
-                    {
-                        _timers.Remove(name);
-                        onFire();
-                    }
-                }
-            },
-            null,
-            due,
-            Timeout.InfiniteTimeSpan);
-        _timers[name] = timer;
+        _clock.Schedule(this, name, generation, due);
     }
 
-    protected void StopTimer(string name)
+    protected void StopTimer(TransactionTimer name)
     {
-        if (_timers.Remove(name, out var timer))
+        if (IsRetransmission(name))
         {
-            timer.Dispose();
+            _retransmissionGeneration++;
+        }
+        else
+        {
+            _timeoutGeneration++;
         }
     }
+
+    /// <summary>What the named timer does when it fires (under the lock; never after termination).</summary>
+    protected abstract void OnTimer(TransactionTimer name);
+
+    /// <summary>The clock's call: a timer came due; it acts if it was not stopped or restarted since.</summary>
+    internal void Expire(TransactionTimer name, int generation)
+    {
+        lock (Gate)
+        {
+            var current = IsRetransmission(name) ? _retransmissionGeneration : _timeoutGeneration;
+            if (State == TransactionState.Terminated || current != generation)
+            {
+                return;
+            }
+
+            StopTimer(name);
+            OnTimer(name);
+        }
+    }
+
+    private static bool IsRetransmission(TransactionTimer name) =>
+        name is TransactionTimer.Trying or TransactionTimer.A or TransactionTimer.E or TransactionTimer.G;
 
     protected void Terminate()
     {
@@ -123,12 +133,8 @@ public abstract class SipTransaction
         }
 
         State = TransactionState.Terminated;
-        foreach (var timer in _timers.Values)
-        {
-            timer.Dispose();
-        }
-
-        _timers.Clear();
+        _retransmissionGeneration++;
+        _timeoutGeneration++;
         Terminated?.Invoke(this);
     }
 }
