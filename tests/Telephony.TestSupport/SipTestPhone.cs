@@ -30,11 +30,12 @@ public sealed class SipTestPhone : IDisposable
 
     /// <summary>
     /// REGISTER for <paramref name="user"/>; answers a 401 once with the challenge of
-    /// <paramref name="algorithm"/>, and returns the final response.
+    /// <paramref name="algorithm"/>, and returns the final response. The From header names
+    /// <paramref name="fromDomain"/> when given (what it claims must change nothing).
     /// </summary>
-    public async Task<SipResponse> RegisterAsync(string user, string password, string domain, int? expires = 120, string algorithm = "MD5", string? contact = null, string? toUser = null)
+    public async Task<SipResponse> RegisterAsync(string user, string password, string domain, int? expires = 120, string algorithm = "MD5", string? contact = null, string? toUser = null, string? fromDomain = null)
     {
-        var first = await SendAsync(Register(user, domain, expires, contact, toUser, authorization: null));
+        var first = await SendAsync(Register(user, domain, expires, contact, toUser, authorization: null, fromDomain));
         if (first.StatusCode != 401)
         {
             return first;
@@ -44,7 +45,7 @@ public sealed class SipTestPhone : IDisposable
             .Select(v => DigestChallenge.TryParse(v, out var c) ? c : null)
             .First(c => c is not null && c.Algorithm.Equals(algorithm, StringComparison.OrdinalIgnoreCase))!;
         var authorization = DigestClient.Authorize(challenge, SipMethod.Register, $"sip:{domain}", user, password);
-        return await SendAsync(Register(user, domain, expires, contact, toUser, authorization));
+        return await SendAsync(Register(user, domain, expires, contact, toUser, authorization, fromDomain));
     }
 
     public async Task<SipResponse> SendAsync(SipRequest request)
@@ -62,13 +63,13 @@ public sealed class SipTestPhone : IDisposable
         }
     }
 
-    public SipRequest Register(string user, string domain, int? expires, string? contact, string? toUser, string? authorization)
+    public SipRequest Register(string user, string domain, int? expires, string? contact, string? toUser, string? authorization, string? fromDomain = null)
     {
         var request = new SipRequest(SipMethod.Register, SipUri.TryParse($"sip:{domain}", out var uri) ? uri! : throw new ArgumentException(domain));
         var port = Local.Port.ToString(CultureInfo.InvariantCulture);
         request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{port};rport;branch=z9hG4bK{Guid.NewGuid():N}");
         request.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        request.Headers.Add(SipHeaderNames.From, $"<sip:{user}@{domain}>;tag={Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.From, $"<sip:{user}@{fromDomain ?? domain}>;tag={Guid.NewGuid():N}");
         request.Headers.Add(SipHeaderNames.To, $"<sip:{toUser ?? user}@{domain}>");
         request.Headers.Add(SipHeaderNames.CallId, CallId);
         request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} REGISTER");

@@ -38,8 +38,8 @@ public sealed class EmbeddedHostTests : IAsyncLifetime
         var (email, password) = await host.ManagerLoginAsync();
         await host.PrintedLineAsync(EmbeddedHost.SipServer());
         var sipAccounts = await host.SipAccountLinesAsync();
-        Assert.Equal(2, sipAccounts.Count);
-        Assert.Equal(["201", "202"], sipAccounts.Select(l => EmbeddedHost.SipAccount().Match(l).Groups["short"].Value).Order());
+        Assert.Equal(3, sipAccounts.Count);
+        Assert.Equal(["201", "202", "203"], sipAccounts.Select(l => EmbeddedHost.SipAccount().Match(l).Groups["short"].Value).Order());
 
         var page = await _browser.NewPageAsync();
         await Browser.JourneyAsync(page, nameof(FreshStart_ReadyOnFourPortsWithin60Seconds_AndPrintsCredentialsThatSignIn), async () =>

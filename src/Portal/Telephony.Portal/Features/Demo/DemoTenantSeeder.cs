@@ -34,14 +34,18 @@ public sealed class DemoTenant
 
 /// <summary>
 /// Seeds (once) a demo company with a site in Paris, a pool of fictional numbers (ARCEP
-/// reserves 01 99 00 xx xx for fiction), a manager and two Fixed lines, through the same use
-/// cases the portal uses. On later starts it only reads the data back; the manager password
-/// lives in the data folder because the database keeps only its hash.
+/// reserves 01 99 00 xx xx for fiction), a manager and two Fixed lines, and a neighbour company
+/// with one line, through the same use cases the portal uses: calls between companies go by
+/// public number, and what one company must not reach of the other can be tried. On later
+/// starts it only reads the data back; the demo manager's password lives in the data folder
+/// because the database keeps only its hash (the neighbour's manager is only invited).
 /// </summary>
 internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant demo, IOptions<DatabaseOptions> database, IHostEnvironment environment) : IHostedService
 {
     public const string CompanyName = "Demo Company";
     public const string ManagerEmail = "manager@demo.example.com";
+    public const string NeighbourCompanyName = "Neighbour Company";
+    public const string NeighbourManagerEmail = "manager@neighbour.example.com";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,15 +56,24 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
 
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.CompanyName == CompanyName, cancellationToken)
             ?? await CreateAsync(services, db, tenantContext, cancellationToken);
+        var neighbour = await db.Tenants.SingleOrDefaultAsync(t => t.CompanyName == NeighbourCompanyName, cancellationToken)
+            ?? await CreateNeighbourAsync(services, db, tenantContext, cancellationToken);
 
-        using var _ = tenantContext.Enter(tenant.Id);
-        var password = await EnsureManagerPasswordAsync(services, db, cancellationToken);
-        var lines = await db.Lines.Where(l => l.SipUsername != null).OrderBy(l => l.ShortNumber).ToListAsync(cancellationToken);
-        demo.Set(new DemoTenantSummary(
-            ManagerEmail,
-            password,
-            tenant.SipDomain,
-            lines.Select(l => new DemoSipAccount(l.SipUsername!, l.SipPassword!, tenant.SipDomain, l.PublicNumber, l.ShortNumber)).ToList()));
+        string password;
+        using (tenantContext.Enter(tenant.Id))
+        {
+            password = await EnsureManagerPasswordAsync(services, db, cancellationToken);
+        }
+
+        var accounts = new List<DemoSipAccount>();
+        foreach (var company in new[] { tenant, neighbour })
+        {
+            using var _ = tenantContext.Enter(company.Id);
+            var lines = await db.Lines.Where(l => l.SipUsername != null).OrderBy(l => l.ShortNumber).ToListAsync(cancellationToken);
+            accounts.AddRange(lines.Select(l => new DemoSipAccount(l.SipUsername!, l.SipPassword!, company.SipDomain, l.PublicNumber, l.ShortNumber)));
+        }
+
+        demo.Set(new DemoTenantSummary(ManagerEmail, password, tenant.SipDomain, accounts));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -105,6 +118,30 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
         var activate = services.GetRequiredService<ActivateLine>();
         Expect(await activate.ExecuteAsync(new(site.Id, LineKind.Fixed, new LineIdentity("Alice", "Martin", "alice.martin@demo.example.com", ShortNumber: "201")), cancellationToken));
         Expect(await activate.ExecuteAsync(new(site.Id, LineKind.Fixed, new LineIdentity("Bruno", "Petit", "bruno.petit@demo.example.com", ShortNumber: "202")), cancellationToken));
+        return tenant;
+    }
+
+    /// <summary>Another company on the same platform, numbered from the same pool, with line 203.</summary>
+    private static async Task<Tenant> CreateNeighbourAsync(IServiceProvider services, PortalDbContext db, TenantContext tenantContext, CancellationToken cancellationToken)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var tenant = Expect(await services.GetRequiredService<CreateTenant>().ExecuteAsync(
+            new CreateTenantRequest(
+                NeighbourCompanyName,
+                LegalId: null,
+                NeighbourManagerEmail,
+                "Neighbour Manager",
+                new Dictionary<LineKind, int> { [LineKind.Fixed] = 2 },
+                new Dictionary<LineOption, int>()),
+            cancellationToken));
+
+        using var _ = tenantContext.Enter(tenant.Id);
+        var site = Expect(Site.Create(tenant.Id, "Neighbour office", "5 avenue de l'Opéra", "75001", "Paris", now));
+        db.Sites.Add(site);
+        await db.SaveChangesAsync(cancellationToken);
+        Expect(await services.GetRequiredService<ActivateLine>().ExecuteAsync(
+            new(site.Id, LineKind.Fixed, new LineIdentity("Chloé", "Bernard", "chloe.bernard@neighbour.example.com", ShortNumber: "203")),
+            cancellationToken));
         return tenant;
     }
 
