@@ -21,7 +21,7 @@ import csv, glob, os, re, shutil, signal, socket, statistics, subprocess, sys, t
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 REGISTER_RATES = [1000, 2000, 4000, 6000, 8000, 10000, 12000, 14000, 16000, 20000, 24000, 28000]
-CALL_RATES = [200, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000]
+CALL_RATES = [200, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 7000, 8000]
 STEP_SECONDS = 5
 LATENCY_RATE, LATENCY_CALLS = 200, 3000
 # The anchor's call: 1 s between ACK and BYE. A 180 relayed after the 200 (UDP reorders, and
