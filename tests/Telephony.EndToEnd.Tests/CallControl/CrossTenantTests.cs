@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Telephony.EndToEnd.Tests.Embedded;
 using Telephony.Sip.Messages;
 using Telephony.TestSupport;
@@ -11,7 +12,7 @@ namespace Telephony.EndToEnd.Tests.CallControl;
 /// company's realm, cannot reach its short numbers, reaches it by public number as an inbound
 /// call, and a From header naming the other company changes nothing.
 /// </summary>
-public sealed class CrossTenantTests : IAsyncLifetime
+public sealed partial class CrossTenantTests : IAsyncLifetime
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("telephony-tenancy").FullName;
     private readonly int[] _ports = FreePorts.Take(5);
@@ -87,7 +88,23 @@ public sealed class CrossTenantTests : IAsyncLifetime
         Assert.True(caller.ExitCode == 0, caller.Log);
         var answered = await callee.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(answered.ExitCode == 0, answered.Log);
+
+        // The B2BUA's log lines about the call, its answer included (logged from the callee's
+        // response, outside any request), are scoped by the call and both tenants.
+        var output = _host.Process.Output.ToList();
+        var answeredAt = output.FindIndex(l => AnsweredLog().IsMatch(l));
+        Assert.True(answeredAt > 0, string.Join(Environment.NewLine, output));
+        var scope = CallScope().Match(output[answeredAt - 1]);
+        Assert.True(scope.Success, output[answeredAt - 1]);
+        Assert.NotEqual(scope.Groups["caller"].Value, scope.Groups["called"].Value);
+        Assert.True(Guid.TryParse(scope.Groups["caller"].Value, out _) && Guid.TryParse(scope.Groups["called"].Value, out _), scope.Value);
     }
+
+    [GeneratedRegex(@"Call \S+ answered")]
+    private static partial Regex AnsweredLog();
+
+    [GeneratedRegex(@"=> Call \S+ from tenant (?<caller>\S+) to tenant (?<called>\S+)")]
+    private static partial Regex CallScope();
 
     private SipTestPhone Phone() => new(new IPEndPoint(IPAddress.Loopback, _host.SipPort));
 

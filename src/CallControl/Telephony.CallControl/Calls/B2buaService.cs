@@ -80,7 +80,7 @@ public sealed partial class B2buaService(
                 return;
             }
 
-            caller = CallParty.Of(authenticated.Line);
+            caller = CallParty.Of(authenticated.Tenant.TenantId, authenticated.Line);
             decision = router.Route(authenticated.Tenant, dialled);
         }
 
@@ -126,6 +126,7 @@ public sealed partial class B2buaService(
 
         var calledTenant = decision is RouteToLine to ? to.Tenant.TenantId : Guid.Empty;
         var branches = Math.Max(contacts.Count, 1);
+        using var logScope = LogScope(call);
         LogCallStarted(logger, call.Id, calledTenant, branches);
         lock (call.Gate)
         {
@@ -152,6 +153,7 @@ public sealed partial class B2buaService(
         }
 
         transaction.SendResponse(SipResponse.For(cancel, 200));
+        using var logScope = LogScope(call);
         lock (call.Gate)
         {
             if (call.State is CallState.Answered or CallState.Ended)
@@ -169,6 +171,7 @@ public sealed partial class B2buaService(
     {
         if (_callsByCallId.TryGetValue(ack.CallId!, out var call) && call.CallerDialog.CallId == ack.CallId)
         {
+            using var logScope = LogScope(call);
             lock (call.Gate)
             {
                 call.CallerOkRetransmission?.Dispose();
@@ -187,6 +190,7 @@ public sealed partial class B2buaService(
         }
 
         transaction.SendResponse(SipResponse.For(bye, 200));
+        using var logScope = LogScope(call);
         lock (call.Gate)
         {
             var fromCaller = call.CallerDialog.CallId == bye.CallId;
@@ -291,6 +295,7 @@ public sealed partial class B2buaService(
 
     private void OnBranchResponse(Call call, Branch branch, SipResponse response)
     {
+        using var logScope = LogScope(call);
         lock (call.Gate)
         {
             if (response.StatusClass == 2)
@@ -386,6 +391,7 @@ public sealed partial class B2buaService(
             return;
         }
 
+        using var logScope = LogScope(call);
         lock (call.Gate)
         {
             if (call.PendingReinvite is not null)
@@ -405,6 +411,7 @@ public sealed partial class B2buaService(
 
     private void OnReinviteAnswered(Call call, Dialog other, ServerInviteTransaction pending, SipRequest relayed, SipResponse response)
     {
+        using var logScope = LogScope(call);
         lock (call.Gate)
         {
             if (response.IsProvisional)
@@ -451,6 +458,7 @@ public sealed partial class B2buaService(
             call.CallerOkRetransmission?.Dispose();
             call.CallerOkRetransmission = time.CreateTimer(_ =>
             {
+                using var logScope = LogScope(call);
                 lock (call.Gate)
                 {
                     if (call.CallerOkRetransmission is null || call.State != CallState.Answered)
@@ -524,6 +532,12 @@ public sealed partial class B2buaService(
         return index < 0 ? nameAddress : nameAddress[..index];
     }
 
+    private static readonly Func<ILogger, string, Guid?, Guid?, IDisposable?> CallLogScope =
+        LoggerMessage.DefineScope<string, Guid?, Guid?>("Call {CallRef} from tenant {CallerTenantId} to tenant {CalledTenantId}");
+
+    /// <summary>Everything logged about a call, from requests and callbacks alike, names it and the tenants on both sides.</summary>
+    private IDisposable? LogScope(Call call) => CallLogScope(logger, call.Id, call.Caller.TenantId, call.CalledTenantId);
+
     [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Call {CallRef} to tenant {TenantId}: {Contacts} branch(es)")]
     private static partial void LogCallStarted(ILogger logger, string callRef, Guid tenantId, int contacts);
 
@@ -543,6 +557,7 @@ public sealed partial class B2buaService(
 
         private void Fail(int status)
         {
+            using var logScope = owner.LogScope(call);
             lock (call.Gate)
             {
                 if (call.State is not (CallState.Answered or CallState.Ended) && branch.FinalStatus is null)

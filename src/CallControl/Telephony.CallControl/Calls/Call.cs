@@ -15,9 +15,10 @@ public enum CallState
 }
 
 /// <summary>Who calls: a line of ours (authenticated), or a caller from the public network through the trunk.</summary>
-public sealed record CallParty(RoutingLine? Line, string Number, string DisplayName)
+/// <summary>A side of a call: a line of ours (with its tenant), or a number from the carrier (no tenant).</summary>
+public sealed record CallParty(RoutingLine? Line, string Number, string DisplayName, Guid? TenantId = null)
 {
-    public static CallParty Of(RoutingLine line) => new(line, line.PublicNumber, line.DisplayName);
+    public static CallParty Of(Guid tenantId, RoutingLine line) => new(line, line.PublicNumber, line.DisplayName, tenantId);
 }
 
 /// <summary>One outgoing attempt of a call: an INVITE to one registered contact of the callee, or to the trunk.</summary>
@@ -54,6 +55,9 @@ public sealed class Call(string id, CallParty caller, RoutingDecision target, Se
 
     /// <summary>A line (<see cref="RouteToLine"/>) or the trunk (<see cref="RouteToTrunk"/>).</summary>
     public RoutingDecision Target { get; } = target;
+
+    /// <summary>The tenant whose line is called; none for a call out through the trunk.</summary>
+    public Guid? CalledTenantId => Target is RouteToLine to ? to.Tenant.TenantId : null;
 
     /// <summary>The caller's INVITE transaction; it lets go of the INVITE once answered 2xx.</summary>
     public ServerInviteTransaction CallerInvite { get; } = callerInvite;
