@@ -14,8 +14,7 @@ public enum CallState
     Ended,
 }
 
-/// <summary>Who calls: a line of ours (authenticated), or a caller from the public network through the trunk.</summary>
-/// <summary>A side of a call: a line of ours (with its tenant), or a number from the carrier (no tenant).</summary>
+/// <summary>Who calls: a line of ours (authenticated, with its tenant), or a caller from the public network through the trunk (no tenant).</summary>
 public sealed record CallParty(RoutingLine? Line, string Number, string DisplayName, Guid? TenantId = null)
 {
     public static CallParty Of(Guid tenantId, RoutingLine line) => new(line, line.PublicNumber, line.DisplayName, tenantId);

@@ -49,8 +49,6 @@ public sealed class TransactionClock : IDisposable
 
     public SipTimerOptions Options { get; }
 
-    public TimeProvider Time => _time;
-
     /// <summary>Live entries, stopped ones included until they come due.</summary>
     public int Pending
     {
