@@ -45,6 +45,7 @@ public static class MigrationUpgradeScenario
         var line = await check.Lines.SingleAsync();
         Assert.Equal((LineId, "+33199000000", "201", "alice@example.com", "33199000000", "s3cretS3cretS3cret"), (line.Id, line.PublicNumber, line.ShortNumber, line.Email, line.SipUsername, line.SipPassword));
         Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), line.CreatedAt);
+        Assert.Equal("alice martin  alice@example.com 0199000000 +33199000000 201", line.SearchText);
         Assert.Equal(ManagerId, (await check.ManagerAccounts.SingleAsync()).Id);
         Assert.Equal(LineId, (await check.UserAccounts.SingleAsync()).LineId);
         Assert.Equal(TenantId, (await check.PoolNumbers.SingleAsync()).AssignedTenantId);
@@ -63,7 +64,7 @@ public static class MigrationUpgradeScenario
         await ExecuteAsync(connection, sqlite, """INSERT INTO "PlanQuotas" ("TenantId", "Kind", "Quantity") VALUES (@p0, 'Fixed', 3)""", TenantId);
         await ExecuteAsync(connection, sqlite, """INSERT INTO "Sites" ("Id", "TenantId", "Name", "Street", "Postcode", "City", "Zone", "IsMobileLinesSite", "CreatedAt") VALUES (@p0, @p1, 'Head office', '10 rue de la Paix', '75002', 'PARIS', 'IleDeFrance', @p2, @p3)""", SiteId, TenantId, false, created);
         await ExecuteAsync(connection, sqlite, """INSERT INTO "PoolNumbers" ("Id", "Number", "Zone", "AssignedTenantId", "AssignedAt", "QuarantinedUntil") VALUES (@p0, '+33199000000', 'IleDeFrance', @p1, @p2, NULL)""", PoolNumberId, TenantId, created);
-        await ExecuteAsync(connection, sqlite, """INSERT INTO "Lines" ("Id", "TenantId", "SiteId", "Kind", "PublicNumber", "ShortNumber", "FirstName", "LastName", "Name", "Email", "SipUsername", "SipPassword", "CreatedAt") VALUES (@p0, @p1, @p2, 'Fixed', '+33199000000', '201', 'Alice', 'Martin', NULL, 'alice@example.com', '33199000000', 's3cretS3cretS3cret', @p3)""", LineId, TenantId, SiteId, created);
+        await ExecuteAsync(connection, sqlite, """INSERT INTO "Lines" ("Id", "TenantId", "SiteId", "Kind", "PublicNumber", "ShortNumber", "FirstName", "LastName", "Name", "Email", "SipUsername", "SipPassword", "CreatedAt") VALUES (@p0, @p1, @p2, 'Fixed', '+33199000000', '201', 'Alice', 'MARTÏN', NULL, 'alice@example.com', '33199000000', 's3cretS3cretS3cret', @p3)""", LineId, TenantId, SiteId, created);
         await ExecuteAsync(connection, sqlite, """INSERT INTO "ManagerAccounts" ("Id", "TenantId", "Email", "DisplayName", "PasswordHash", "CreatedAt") VALUES (@p0, @p1, 'boss@example.com', 'Boss', NULL, @p2)""", ManagerId, TenantId, created);
         await ExecuteAsync(connection, sqlite, """INSERT INTO "UserAccounts" ("Id", "TenantId", "LineId", "Email", "PasswordHash", "CreatedAt") VALUES (@p0, @p1, @p2, 'alice@example.com', NULL, @p3)""", UserId, TenantId, LineId, created);
         await db.Database.CloseConnectionAsync();

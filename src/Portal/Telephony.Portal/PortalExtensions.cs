@@ -10,6 +10,7 @@ using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Features.Offer;
 using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Tenants;
+using Telephony.Portal.Infrastructure.Api;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.Portal.Infrastructure.Routing;
 using Telephony.Portal.Infrastructure.Security;
@@ -57,7 +58,7 @@ public static class PortalExtensions
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthorization();
-        services
+        var authentication = services
             .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -70,12 +71,14 @@ public static class PortalExtensions
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
             });
+        services.AddPortalApi(authentication);
         return builder;
     }
 
     /// <summary>Request pipeline pieces the Portal needs (authentication, tenant from the principal, antiforgery).</summary>
     public static IApplicationBuilder UsePortal(this IApplicationBuilder app)
     {
+        app.UseApiProblems();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantFromPrincipalMiddleware>();
@@ -92,6 +95,7 @@ public static class PortalExtensions
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/");
         });
+        endpoints.MapPortalApi();
         endpoints.MapRazorComponents<App>();
         return endpoints;
     }

@@ -17,4 +17,8 @@ public sealed class PortalOptions
 
     /// <summary>Host and port phones register to, as shown to people (printed by the embedded host).</summary>
     public string SipServer { get; set; } = "127.0.0.1:5060";
+
+    /// <summary>O-DELETE: how long a deleted line's number rests before another company can get it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan NumberQuarantine { get; set; } = TimeSpan.FromDays(30);
 }

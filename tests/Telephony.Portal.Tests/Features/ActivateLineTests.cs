@@ -27,7 +27,7 @@ public sealed class ActivateLineTests : IAsyncLifetime
     [Fact]
     public async Task Execute_FixedLine_TakesTheFirstFreeNumberOfTheSiteZone()
     {
-        var line = await ActivateAsync(_tenant.Id, new ActivateLineRequest(_site.Id, LineKind.Fixed, Person("Alice", "Martin", "201")));
+        var line = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("Alice", "Martin", "201")));
 
         Assert.True(line.Succeeded, line.Error?.Message);
         Assert.Equal("+33199000000", line.Value!.PublicNumber);
@@ -40,10 +40,10 @@ public sealed class ActivateLineTests : IAsyncLifetime
     [Fact]
     public async Task Execute_BeyondThePlansBought_IsRefusedClearly()
     {
-        await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Fixed, Person("A", "One")));
-        await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Fixed, Person("B", "Two")));
+        await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("A", "One")));
+        await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("B", "Two")));
 
-        var third = await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Fixed, Person("C", "Three")));
+        var third = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("C", "Three")));
 
         Assert.Equal("line.no-plan", third.Error!.Code);
         Assert.Equal(ErrorKind.Conflict, third.Error.Kind);
@@ -60,7 +60,7 @@ public sealed class ActivateLineTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var result = await ActivateAsync(_tenant.Id, new(lyon.Id, LineKind.Fixed, Person("Alice", "Martin")));
+        var result = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(lyon.Id, LineKind.Fixed, Person("Alice", "Martin")));
 
         Assert.Equal("line.pool-empty", result.Error!.Code);
         Assert.Contains("04", result.Error.Message, StringComparison.Ordinal);
@@ -69,9 +69,9 @@ public sealed class ActivateLineTests : IAsyncLifetime
     [Fact]
     public async Task Execute_ShortNumberTaken_IsAConflictOnTheField()
     {
-        await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Fixed, Person("Alice", "Martin", "201")));
+        await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("Alice", "Martin", "201")));
 
-        var second = await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Fixed, Person("Bruno", "Petit", "201")));
+        var second = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("Bruno", "Petit", "201")));
 
         Assert.Equal(("line.short-number-taken", "ShortNumber"), (second.Error!.Code, second.Error.Field));
     }
@@ -80,9 +80,9 @@ public sealed class ActivateLineTests : IAsyncLifetime
     public async Task Execute_EmailUsedInAnotherTenant_IsAConflict()
     {
         var (other, otherSite) = await SeedTenantAsync(_store, "Beta", numberBlock: "991");
-        await ActivateAsync(other.Id, new(otherSite.Id, LineKind.Fixed, Person("Alice", "Martin")));
+        await ActivateAsync(other.Id, ActivateLineRequest.For(otherSite.Id, LineKind.Fixed, Person("Alice", "Martin")));
 
-        var result = await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Fixed, Person("Alice", "Martin")));
+        var result = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("Alice", "Martin")));
 
         Assert.Equal("line.email-taken", result.Error!.Code);
     }
@@ -92,7 +92,7 @@ public sealed class ActivateLineTests : IAsyncLifetime
     {
         var (other, otherSite) = await SeedTenantAsync(_store, "Beta", numberBlock: "991");
 
-        var result = await ActivateAsync(_tenant.Id, new(otherSite.Id, LineKind.Fixed, Person("Alice", "Martin")));
+        var result = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(otherSite.Id, LineKind.Fixed, Person("Alice", "Martin")));
 
         Assert.Equal(ErrorKind.NotFound, result.Error!.Kind);
         await using var asOther = _store.Context(other.Id);
@@ -102,7 +102,7 @@ public sealed class ActivateLineTests : IAsyncLifetime
     [Fact]
     public async Task Execute_MobileLineOnAGeographicSite_IsRefused()
     {
-        var result = await ActivateAsync(_tenant.Id, new(_site.Id, LineKind.Mobile, Person("Alice", "Martin")));
+        var result = await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Mobile, Person("Alice", "Martin")));
 
         Assert.Equal("line.site-kind", result.Error!.Code);
     }

@@ -50,6 +50,12 @@ public sealed class Line : ITenantOwned
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Names, e-mail and numbers folded for search (O-LINES: partial, case- and
+    /// accent-insensitive): lower case, no diacritics, numbers in national digits.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
+
     public string DisplayName => Kind.IsUserLine() ? $"{FirstName} {LastName}".Trim() : Name ?? "";
 
     public static Result<Line> Create(Guid tenantId, Guid siteId, LineKind kind, string publicNumber, LineIdentity identity, DateTime now)
@@ -90,6 +96,7 @@ public sealed class Line : ITenantOwned
             line.SipPassword = RandomNumberGenerator.GetString(PasswordAlphabet, SipPasswordLength);
         }
 
+        line.SearchText = LineSearch.Index(line);
         return line;
     }
 }
@@ -97,34 +104,35 @@ public sealed class Line : ITenantOwned
 /// <summary>Who or what a new line is: a person (user lines) or a name (the others).</summary>
 public sealed record LineIdentity(string? FirstName = null, string? LastName = null, string? Email = null, string? Name = null, string? ShortNumber = null)
 {
-    internal Error? Validate(LineKind kind)
-    {
-        if (!string.IsNullOrWhiteSpace(ShortNumber) && !IsShortNumber(ShortNumber.Trim()))
-        {
-            return Error.Validation("line.short-number", "A short number has 2 to 6 digits.", nameof(ShortNumber));
-        }
+    internal Error? Validate(LineKind kind) =>
+        CheckShortNumber(ShortNumber) ?? (kind.IsUserLine()
+            ? CheckFirstName(FirstName) ?? CheckLastName(LastName) ?? CheckEmail(Email)
+            : CheckName(Name));
 
-        if (!kind.IsUserLine())
-        {
-            return string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100
-                ? Error.Validation("line.name", "The name is required (at most 100 characters).", nameof(Name))
-                : null;
-        }
+    public static Error? CheckShortNumber(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && !IsShortNumber(value.Trim())
+            ? Error.Validation("line.short-number", "A short number has 2 to 6 digits.", nameof(ShortNumber))
+            : null;
 
-        if (string.IsNullOrWhiteSpace(FirstName) || FirstName.Trim().Length > 100)
-        {
-            return Error.Validation("line.first-name", "The first name is required (at most 100 characters).", nameof(FirstName));
-        }
+    public static Error? CheckName(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim().Length > 100
+            ? Error.Validation("line.name", "The name is required (at most 100 characters).", nameof(Name))
+            : null;
 
-        if (string.IsNullOrWhiteSpace(LastName) || LastName.Trim().Length > 100)
-        {
-            return Error.Validation("line.last-name", "The last name is required (at most 100 characters).", nameof(LastName));
-        }
+    public static Error? CheckFirstName(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim().Length > 100
+            ? Error.Validation("line.first-name", "The first name is required (at most 100 characters).", nameof(FirstName))
+            : null;
 
-        return IsEmail(Email)
+    public static Error? CheckLastName(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim().Length > 100
+            ? Error.Validation("line.last-name", "The last name is required (at most 100 characters).", nameof(LastName))
+            : null;
+
+    public static Error? CheckEmail(string? value) =>
+        IsEmail(value)
             ? null
             : Error.Validation("line.email", "A valid e-mail address is required: it is the user's login.", nameof(Email));
-    }
 
     private static bool IsShortNumber(string value) => value.Length is >= 2 and <= 6 && value.All(char.IsAsciiDigit);
 

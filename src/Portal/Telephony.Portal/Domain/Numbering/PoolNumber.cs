@@ -55,4 +55,12 @@ public sealed class PoolNumber
         AssignedAt = now;
         QuarantinedUntil = null;
     }
+
+    /// <summary>O-DELETE: the number leaves its tenant and returns to the pool once the quarantine is over.</summary>
+    public void Release(DateTime now, TimeSpan quarantine)
+    {
+        AssignedTenantId = null;
+        AssignedAt = null;
+        QuarantinedUntil = now + quarantine;
+    }
 }

@@ -36,20 +36,10 @@ public sealed class Site : ITenantOwned
 
     public static Result<Site> Create(Guid tenantId, string name, string street, string postcode, string city, DateTime now)
     {
-        var nameError = ValidateName(name);
-        if (nameError is not null)
+        var error = CheckName(name) ?? CheckStreet(street) ?? CheckCity(city);
+        if (error is not null)
         {
-            return nameError;
-        }
-
-        if (string.IsNullOrWhiteSpace(street) || street.Trim().Length > 200)
-        {
-            return Error.Validation("site.street", "The street is required (at most 200 characters).", "Street");
-        }
-
-        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > 100)
-        {
-            return Error.Validation("site.city", "The city is required (at most 100 characters).", "City");
+            return error;
         }
 
         var zone = NumberZones.FromPostcode(postcode);
@@ -71,6 +61,21 @@ public sealed class Site : ITenantOwned
         };
     }
 
+    public static Error? CheckName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100
+            ? Error.Validation("site.name", "The site name is required (at most 100 characters).", "Name")
+            : null;
+
+    public static Error? CheckStreet(string? street) =>
+        string.IsNullOrWhiteSpace(street) || street.Trim().Length > 200
+            ? Error.Validation("site.street", "The street is required (at most 200 characters).", "Street")
+            : null;
+
+    public static Error? CheckCity(string? city) =>
+        string.IsNullOrWhiteSpace(city) || city.Trim().Length > 100
+            ? Error.Validation("site.city", "The city is required (at most 100 characters).", "City")
+            : null;
+
     /// <summary>The virtual site every tenant gets at creation.</summary>
     public static Site CreateMobileLinesSite(Guid tenantId, DateTime now) => new()
     {
@@ -90,7 +95,7 @@ public sealed class Site : ITenantOwned
             return Error.Validation("site.mobile-readonly", "The mobile lines site cannot be edited.", "Name");
         }
 
-        var error = ValidateName(name);
+        var error = CheckName(name);
         if (error is null)
         {
             Name = name.Trim();
@@ -98,9 +103,4 @@ public sealed class Site : ITenantOwned
 
         return error;
     }
-
-    private static Error? ValidateName(string? name) =>
-        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100
-            ? Error.Validation("site.name", "The site name is required (at most 100 characters).", "Name")
-            : null;
 }

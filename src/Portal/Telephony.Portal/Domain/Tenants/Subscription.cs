@@ -10,6 +10,11 @@ public enum LineOption
     CollaborationPremium,
 }
 
+public static class Quotas
+{
+    public const int Max = 100_000;
+}
+
 /// <summary>How many plans of one line kind the tenant bought (O-OFFER, T-OPERATOR).</summary>
 public sealed class PlanQuota : ITenantOwned
 {
@@ -23,14 +28,29 @@ public sealed class PlanQuota : ITenantOwned
 
     public int Quantity { get; private set; }
 
-    public static Result<PlanQuota> Create(Guid tenantId, LineKind kind, int quantity)
+    public static Result<PlanQuota> Create(Guid tenantId, LineKind kind, int quantity) =>
+        Check(kind, quantity) is { } error ? error : new PlanQuota { TenantId = tenantId, Kind = kind, Quantity = quantity };
+
+    public static Error? Check(LineKind kind, int quantity) =>
+        quantity is < 0 or > Quotas.Max
+            ? Error.Validation("quota.quantity", $"A plan quantity is between 0 and {Quotas.Max}.", $"Plans.{kind}")
+            : null;
+
+    /// <summary>T-OPERATOR: never below the lines already active, which would strand them.</summary>
+    public Error? ChangeTo(int quantity, int assigned)
     {
-        if (quantity is < 0 or > 100_000)
+        if (Check(Kind, quantity) is { } error)
         {
-            return Error.Validation("quota.quantity", "A plan quantity is between 0 and 100000.", kind.ToString());
+            return error;
         }
 
-        return new PlanQuota { TenantId = tenantId, Kind = kind, Quantity = quantity };
+        if (quantity < assigned)
+        {
+            return Error.Conflict("quota.below-assigned", $"{assigned} {Kind.Label()} plan(s) are in use; delete lines before going below.", $"Plans.{Kind}");
+        }
+
+        Quantity = quantity;
+        return null;
     }
 }
 
@@ -47,13 +67,22 @@ public sealed class OptionQuota : ITenantOwned
 
     public int Quantity { get; private set; }
 
-    public static Result<OptionQuota> Create(Guid tenantId, LineOption option, int quantity)
+    public static Result<OptionQuota> Create(Guid tenantId, LineOption option, int quantity) =>
+        Check(option, quantity) is { } error ? error : new OptionQuota { TenantId = tenantId, Option = option, Quantity = quantity };
+
+    public static Error? Check(LineOption option, int quantity) =>
+        quantity is < 0 or > Quotas.Max
+            ? Error.Validation("quota.quantity", $"An option quantity is between 0 and {Quotas.Max}.", $"Options.{option}")
+            : null;
+
+    public Error? ChangeTo(int quantity)
     {
-        if (quantity is < 0 or > 100_000)
+        if (Check(Option, quantity) is { } error)
         {
-            return Error.Validation("quota.quantity", "An option quantity is between 0 and 100000.", option.ToString());
+            return error;
         }
 
-        return new OptionQuota { TenantId = tenantId, Option = option, Quantity = quantity };
+        Quantity = quantity;
+        return null;
     }
 }

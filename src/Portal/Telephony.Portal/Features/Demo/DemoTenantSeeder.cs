@@ -116,8 +116,8 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
         await db.SaveChangesAsync(cancellationToken);
 
         var activate = services.GetRequiredService<ActivateLine>();
-        Expect(await activate.ExecuteAsync(new(site.Id, LineKind.Fixed, new LineIdentity("Alice", "Martin", "alice.martin@demo.example.com", ShortNumber: "201")), cancellationToken));
-        Expect(await activate.ExecuteAsync(new(site.Id, LineKind.Fixed, new LineIdentity("Bruno", "Petit", "bruno.petit@demo.example.com", ShortNumber: "202")), cancellationToken));
+        Expect(await activate.ExecuteAsync(ActivateLineRequest.For(site.Id, LineKind.Fixed, new LineIdentity("Alice", "Martin", "alice.martin@demo.example.com", ShortNumber: "201")), cancellationToken));
+        Expect(await activate.ExecuteAsync(ActivateLineRequest.For(site.Id, LineKind.Fixed, new LineIdentity("Bruno", "Petit", "bruno.petit@demo.example.com", ShortNumber: "202")), cancellationToken));
         return tenant;
     }
 
@@ -140,7 +140,7 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
         db.Sites.Add(site);
         await db.SaveChangesAsync(cancellationToken);
         Expect(await services.GetRequiredService<ActivateLine>().ExecuteAsync(
-            new(site.Id, LineKind.Fixed, new LineIdentity("Chloé", "Bernard", "chloe.bernard@neighbour.example.com", ShortNumber: "203")),
+            ActivateLineRequest.For(site.Id, LineKind.Fixed, new LineIdentity("Chloé", "Bernard", "chloe.bernard@neighbour.example.com", ShortNumber: "203")),
             cancellationToken));
         return tenant;
     }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain;
 using Telephony.Portal.Domain.Accounts;
@@ -9,7 +10,35 @@ using Telephony.ServiceDefaults.Tenancy;
 
 namespace Telephony.Portal.Features.Lines;
 
-public sealed record ActivateLineRequest(Guid SiteId, LineKind Kind, LineIdentity Identity);
+public sealed record ActivateLineRequest(
+    Guid SiteId,
+    LineKind Kind,
+    string? FirstName = null,
+    string? LastName = null,
+    string? Email = null,
+    string? Name = null,
+    string? ShortNumber = null)
+{
+    public static ActivateLineRequest For(Guid siteId, LineKind kind, LineIdentity identity) =>
+        new(siteId, kind, identity.FirstName, identity.LastName, identity.Email, identity.Name, identity.ShortNumber);
+
+    public LineIdentity Identity => new(FirstName, LastName, Email, Name, ShortNumber);
+}
+
+public sealed class ActivateLineValidator : AbstractValidator<ActivateLineRequest>
+{
+    public ActivateLineValidator()
+    {
+        RuleFor(r => r.Kind).IsInEnum().WithMessage("Choose a plan type.");
+        RuleFor(r => r.ShortNumber).Satisfies(LineIdentity.CheckShortNumber);
+        When(r => r.Kind.IsUserLine(), () =>
+        {
+            RuleFor(r => r.FirstName).Satisfies(LineIdentity.CheckFirstName);
+            RuleFor(r => r.LastName).Satisfies(LineIdentity.CheckLastName);
+            RuleFor(r => r.Email).Satisfies(LineIdentity.CheckEmail);
+        }).Otherwise(() => RuleFor(r => r.Name).Satisfies(LineIdentity.CheckName));
+    }
+}
 
 /// <summary>
 /// O-ACTIVATE: a new line of the current tenant on one of its sites, with the next free public
@@ -18,8 +47,15 @@ public sealed record ActivateLineRequest(Guid SiteId, LineKind Kind, LineIdentit
 /// </summary>
 public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext, TimeProvider time)
 {
+    private static readonly ActivateLineValidator Validator = new();
+
     public async Task<Result<Line>> ExecuteAsync(ActivateLineRequest request, CancellationToken cancellationToken)
     {
+        if (Validator.Check(request) is { } invalid)
+        {
+            return invalid;
+        }
+
         var tenantId = tenantContext.RequireTenantId();
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -38,7 +74,7 @@ public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext
         var used = await db.Lines.CountAsync(l => l.Kind == request.Kind, cancellationToken);
         if (used >= bought)
         {
-            return Error.Conflict("line.no-plan", $"No {request.Kind} plan is available: {used} of {bought} are in use.", nameof(request.Kind));
+            return Error.Conflict("line.no-plan", $"No {request.Kind.Label()} plan is available: {used} of {bought} are in use.", nameof(request.Kind));
         }
 
         var identity = request.Identity;

@@ -21,6 +21,9 @@ public static class PortalClaims
 {
     public const string TenantId = "tenant_id";
     public const string AccountId = "account_id";
+
+    /// <summary>Present when the principal is an API key rather than a signed-in person.</summary>
+    public const string ApiKey = "api_key";
 }
 
 /// <summary>

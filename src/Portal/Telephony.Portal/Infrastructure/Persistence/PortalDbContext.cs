@@ -43,6 +43,10 @@ public sealed class PortalDbContext(
 
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
 
+    public DbSet<ManagerApiKey> ManagerApiKeys => Set<ManagerApiKey>();
+
+    public DbSet<OperatorApiKey> OperatorApiKeys => Set<OperatorApiKey>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

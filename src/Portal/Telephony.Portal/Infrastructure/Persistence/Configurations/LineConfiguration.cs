@@ -22,6 +22,7 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         builder.Property(l => l.Email).HasMaxLength(254);
         builder.Property(l => l.SipUsername).HasMaxLength(64);
         builder.Property(l => l.SipPassword).HasMaxLength(64);
+        builder.Property(l => l.SearchText).HasMaxLength(800);
 
         // Public numbers and user e-mails are unique platform-wide; the rest within a tenant.
         // Both engines treat NULLs as distinct in unique indexes.

@@ -1,0 +1,109 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Telephony.Portal.Domain;
+using Telephony.Portal.Domain.Lines;
+using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Features.Sites;
+using Telephony.Portal.Infrastructure.Persistence;
+
+namespace Telephony.Portal.Features.Lines;
+
+public sealed record LineQuery(string? Search = null, IReadOnlyList<LineKind>? Kinds = null, Guid? SiteId = null);
+
+public sealed record LineListItem(Guid Id, LineKind Kind, string PublicNumber, string NationalNumber, string? ShortNumber, string DisplayName, Guid SiteId, string SiteName);
+
+public sealed record LineDetail(
+    Guid Id,
+    LineKind Kind,
+    string PublicNumber,
+    string NationalNumber,
+    string? ShortNumber,
+    string? FirstName,
+    string? LastName,
+    string? Name,
+    string? Email,
+    string DisplayName,
+    Guid SiteId,
+    string SiteName,
+    string? SipUsername,
+    DateTime CreatedAt);
+
+/// <summary>O-LINES: the current tenant's lines, filtered by site and plan types, searched, paged; one line in full.</summary>
+public sealed class FindLines(PortalDbContext db)
+{
+    public async Task<Page<LineListItem>> ExecuteAsync(LineQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        var lines = db.Lines.AsNoTracking();
+        if (query.SiteId is { } siteId)
+        {
+            lines = lines.Where(l => l.SiteId == siteId);
+        }
+
+        if (query.Kinds is { Count: > 0 } kinds)
+        {
+            lines = lines.Where(l => kinds.Contains(l.Kind));
+        }
+
+        var terms = LineSearch.Terms(query.Search);
+        if (terms.Count > 0)
+        {
+            lines = lines.Where(Matching(terms));
+        }
+
+        var total = await lines.CountAsync(cancellationToken);
+        var rows = await (from l in lines
+                          join s in db.Sites.AsNoTracking() on l.SiteId equals s.Id
+                          orderby l.LastName ?? l.Name, l.FirstName, l.PublicNumber
+                          select new { Line = l, SiteName = s.Name })
+            .Skip(page.Skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new LineListItem(r.Line.Id, r.Line.Kind, r.Line.PublicNumber, PhoneNumber.ToNational(r.Line.PublicNumber), r.Line.ShortNumber, r.Line.DisplayName, r.Line.SiteId, r.SiteName)).ToList();
+        return new Page<LineListItem>(items, page.Page, page.PageSize, total);
+    }
+
+    public async Task<Result<LineDetail>> GetAsync(Guid lineId, CancellationToken cancellationToken)
+    {
+        var row = await (from l in db.Lines.AsNoTracking()
+                         join s in db.Sites.AsNoTracking() on l.SiteId equals s.Id
+                         where l.Id == lineId
+                         select new { Line = l, SiteName = s.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return LineErrors.NotFound;
+        }
+
+        var line = row.Line;
+        return new LineDetail(line.Id, line.Kind, line.PublicNumber, PhoneNumber.ToNational(line.PublicNumber), line.ShortNumber, line.FirstName, line.LastName, line.Name, line.Email, line.DisplayName, line.SiteId, row.SiteName, line.SipUsername, line.CreatedAt);
+    }
+
+    /// <summary>Any alternative matches when all its words are in the line's search text (translated to SQL).</summary>
+    private static Expression<Func<Line, bool>> Matching(IReadOnlyList<IReadOnlyList<string>> alternatives)
+    {
+        var line = Expression.Parameter(typeof(Line), "l");
+        var text = Expression.Property(line, nameof(Line.SearchText));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression? any = null;
+        foreach (var words in alternatives)
+        {
+            Expression? all = null;
+            foreach (var word in words)
+            {
+                // A captured value, so EF sends a parameter rather than inlining the text.
+                var holder = new SearchWord(word);
+                var match = Expression.Call(text, contains, Expression.Property(Expression.Constant(holder), nameof(SearchWord.Value)));
+                all = all is null ? match : Expression.AndAlso(all, match);
+            }
+
+            any = any is null ? all! : Expression.OrElse(any, all!);
+        }
+
+        return Expression.Lambda<Func<Line, bool>>(any!, line);
+    }
+
+    private sealed record SearchWord(string Value);
+}
+
+internal static class LineErrors
+{
+    public static readonly Error NotFound = Error.NotFound("line.not-found", "This line does not exist.");
+}

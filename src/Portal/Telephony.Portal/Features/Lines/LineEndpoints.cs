@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Telephony.Portal.Domain;
+using Telephony.Portal.Domain.Lines;
+using Telephony.Portal.Infrastructure.Api;
+
+namespace Telephony.Portal.Features.Lines;
+
+internal static class LineEndpoints
+{
+    public static void MapLineEndpoints(this RouteGroupBuilder api)
+    {
+        var lines = api.MapGroup("/lines").WithTags("Lines");
+        lines.MapGet("", ListAsync).WithName("ListLines")
+            .WithSummary("Lines, by site and plan types, searched by name, first name or number (several numbers separated by ';'), paged (O-LINES).");
+        lines.MapPost("", ActivateAsync).WithName("ActivateLine")
+            .WithSummary("Activate a line on a site, with the next free number of the site's zone (O-ACTIVATE).");
+        lines.MapGet("/{lineId:guid}", GetAsync).WithName("GetLine");
+        lines.MapDelete("/{lineId:guid}", DeleteAsync).WithName("DeleteLine")
+            .WithSummary("Delete a line: its plan is freed and its number returns to the pool after a quarantine (O-DELETE).");
+    }
+
+    private static async Task<Ok<Page<LineListItem>>> ListAsync(FindLines find, string? search, LineKind[]? kind, Guid? siteId, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await find.ExecuteAsync(new LineQuery(search, kind, siteId), PageRequest.Of(page, pageSize), cancellationToken));
+
+    private static async Task<Results<Created<LineDetail>, ProblemHttpResult>> ActivateAsync(ActivateLine activate, FindLines find, ActivateLineRequest request, CancellationToken cancellationToken)
+    {
+        var line = await activate.ExecuteAsync(request, cancellationToken);
+        if (!line.Succeeded)
+        {
+            return line.Error!.ToProblem();
+        }
+
+        return (await find.GetAsync(line.Value!.Id, cancellationToken)).ToCreated(l => $"/api/v1/lines/{l.Id}");
+    }
+
+    private static async Task<Results<Ok<LineDetail>, ProblemHttpResult>> GetAsync(FindLines find, Guid lineId, CancellationToken cancellationToken) =>
+        (await find.GetAsync(lineId, cancellationToken)).ToOk();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(DeleteLine delete, Guid lineId, CancellationToken cancellationToken) =>
+        (await delete.ExecuteAsync(lineId, cancellationToken)).ToNoContent();
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telephony.Contracts.Routing;
+using Telephony.Portal.Features.Lines;
+using Telephony.Portal.Features.Tenants;
+using Telephony.Portal.Infrastructure.Persistence;
+using static Telephony.Portal.Tests.Api.ApiAssert;
+
+namespace Telephony.Portal.Tests.Api;
+
+/// <summary>Every routing-relevant change made through the API stages the tenant's next snapshot, in the same save.</summary>
+[Collection(PortalApiCollection.Name)]
+public sealed class RoutingSnapshotApiTests(PortalApiFixture api)
+{
+    [Fact]
+    public async Task ActivateSuspendAndDelete_EachStageANewerSnapshotSayingSo()
+    {
+        var (tenantId, token) = await api.Host.CreateCompanyAsync("Snapshot Api Co");
+        using var company = api.Host.Client(token);
+        var site = await SiteApiTests.CreateAsync(company, "Snapshot HQ", "75017", "Paris");
+        var start = await LatestAsync(tenantId);
+
+        var line = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "Snap", lastName = "Shot", email = "snap.shot@snapshot.example.com", shortNumber = "77" }), HttpStatusCode.Created);
+        var activated = await LatestAsync(tenantId);
+        Assert.True(activated.Version > start.Version);
+        Assert.Equal(("77", line.PublicNumber), (Assert.Single(activated.Lines).ShortNumber, activated.Lines[0].PublicNumber));
+
+        await OkAsync<TenantDetail>(await api.OperatorClient().PostAsync($"/api/v1/operator/tenants/{tenantId}/suspend", null));
+        var suspended = await LatestAsync(tenantId);
+        Assert.True(suspended.Version > activated.Version);
+        Assert.True(suspended.Suspended);
+        await OkAsync<TenantDetail>(await api.OperatorClient().PostAsync($"/api/v1/operator/tenants/{tenantId}/reactivate", null));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await company.DeleteAsync($"/api/v1/lines/{line.Id}")).StatusCode);
+        var deleted = await LatestAsync(tenantId);
+        Assert.True(deleted.Version > suspended.Version + 1);
+        Assert.False(deleted.Suspended);
+        Assert.Empty(deleted.Lines);
+    }
+
+    private Task<TenantRoutingChanged> LatestAsync(Guid tenantId) =>
+        api.Host.InScopeAsync(null, async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var row = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.TenantId == tenantId && m.MessageType == typeof(TenantRoutingChanged).FullName)
+                .OrderByDescending(m => m.Sequence).FirstAsync();
+            return JsonSerializer.Deserialize<TenantRoutingChanged>(row.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        });
+}
