@@ -46,6 +46,11 @@ public static class MigrationUpgradeScenario
         Assert.Equal((LineId, "+33199000000", "201", "alice@example.com", "33199000000", "s3cretS3cretS3cret"), (line.Id, line.PublicNumber, line.ShortNumber, line.Email, line.SipUsername, line.SipPassword));
         Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), line.CreatedAt);
         Assert.Equal("alice martin  alice@example.com 0199000000 +33199000000 201", line.SearchText);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(Telephony.Portal.Domain.Lines.Services.LineServices.DefaultsFor(line.Kind)),
+            System.Text.Json.JsonSerializer.Serialize(line.Services));
+        Assert.Empty(await check.Calendars.ToListAsync());
+        Assert.Empty(await check.ManagerApiKeys.ToListAsync());
         Assert.Equal(ManagerId, (await check.ManagerAccounts.SingleAsync()).Id);
         Assert.Equal(LineId, (await check.UserAccounts.SingleAsync()).LineId);
         Assert.Equal(TenantId, (await check.PoolNumbers.SingleAsync()).AssignedTenantId);

@@ -31,6 +31,7 @@ public static class PortalExtensions
         var services = builder.Services;
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<TenantContext>();
+        services.AddScoped<Actor>();
 
         builder.AddServiceDatabase<PortalDbContext>("Portal", HealthTag, (sp, db) =>
             db.AddInterceptors(new TenantGuardInterceptor(sp.GetRequiredService<TenantContext>())));

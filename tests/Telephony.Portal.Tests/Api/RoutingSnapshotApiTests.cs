@@ -40,6 +40,39 @@ public sealed class RoutingSnapshotApiTests(PortalApiFixture api)
         Assert.Empty(deleted.Lines);
     }
 
+    [Fact]
+    public async Task ForwardingAndCalendarChanges_AreInTheNextSnapshot()
+    {
+        var (tenantId, token) = await api.Host.CreateCompanyAsync("Services Snapshot Co");
+        using var company = api.Host.Client(token);
+        var site = await SiteApiTests.CreateAsync(company, "HQ", "75019", "Paris");
+        var line = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "Fwd", lastName = "Snap", email = "fwd.snap@services.example.com" }), HttpStatusCode.Created);
+        Assert.Equal("Voicemail", Assert.Single((await LatestAsync(tenantId)).Lines).Services!.Forwarding.Busy.Target);
+
+        var calendar = await OkAsync<Telephony.Portal.Features.Calendars.CalendarView>(await company.PostJsonAsync("/api/v1/calendars", new
+        {
+            name = "Office",
+            openingHours = (object[])[new { days = (string[])["Monday"], start = "09:00:00", end = "17:00:00" }],
+        }), HttpStatusCode.Created);
+        var withCalendar = await LatestAsync(tenantId);
+        Assert.Equal(["Monday"], Assert.Single(withCalendar.Calendars).OpeningHours.Single().Days);
+
+        await OkAsync<object>(await company.PutJsonAsync($"/api/v1/lines/{line.Id}/services/forwarding", new
+        {
+            busy = new { enabled = true, target = "Number", number = "0612345678" },
+            scheduled = new { enabled = true, target = "Voicemail" },
+            scheduleCalendarId = calendar.Id,
+        }));
+        var forwarded = await LatestAsync(tenantId);
+        Assert.True(forwarded.Version > withCalendar.Version);
+        var forwarding = Assert.Single(forwarded.Lines).Services!.Forwarding;
+        Assert.Equal(new RoutingForward(true, "Number", "+33612345678"), forwarding.Busy);
+        Assert.Equal(calendar.Id, forwarding.ScheduleCalendarId);
+
+        await OkAsync<object>(await company.PutJsonAsync($"/api/v1/lines/{line.Id}/services/incoming-calls", new { doNotDisturb = true }));
+        Assert.True(Assert.Single((await LatestAsync(tenantId)).Lines).Services!.DoNotDisturb);
+    }
+
     private Task<TenantRoutingChanged> LatestAsync(Guid tenantId) =>
         api.Host.InScopeAsync(null, async services =>
         {

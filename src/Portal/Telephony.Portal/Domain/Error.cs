@@ -5,6 +5,9 @@ public enum ErrorKind
     Validation,
     NotFound,
     Conflict,
+
+    /// <summary>The signed-in person may not change this (a user trying a manager-only setting).</summary>
+    Forbidden,
 }
 
 /// <summary>What is wrong with one field of a request, for display next to that field.</summary>
@@ -28,6 +31,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, string? 
     public static Error NotFound(string code, string message) => new(ErrorKind.NotFound, code, message);
 
     public static Error Conflict(string code, string message, string? field = null) => new(ErrorKind.Conflict, code, message, field);
+
+    public static Error Forbidden(string code, string message, string? field = null) => new(ErrorKind.Forbidden, code, message, field);
 
     /// <summary>The messages about <paramref name="field"/>, for a form.</summary>
     public IEnumerable<string> MessagesFor(string field) =>

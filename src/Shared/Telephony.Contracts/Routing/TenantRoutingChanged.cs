@@ -27,6 +27,9 @@ public sealed record TenantRoutingChanged
 
     public required IReadOnlyList<RoutingLine> Lines { get; init; }
 
+    /// <summary>S-CAL calendars the lines' services refer to (absent from snapshots of before calendars).</summary>
+    public IReadOnlyList<RoutingCalendar> Calendars { get; init; } = [];
+
     public required DateTime OccurredAt { get; init; }
 }
 
@@ -47,6 +50,9 @@ public sealed record RoutingLine
 
     /// <summary>SIP credentials for lines that register a device; null for hunt groups and IVRs.</summary>
     public SipCredentials? Sip { get; init; }
+
+    /// <summary>The line's service settings; null for hunt groups and IVRs.</summary>
+    public RoutingLineServices? Services { get; init; }
 }
 
 /// <summary>
@@ -61,3 +67,12 @@ public sealed record SipCredentials
 
     public required string Ha1Sha256 { get; init; }
 }
+
+/// <summary>A calendar (S-CAL), evaluated in the tenant's time zone: open inside an opening interval of the day, outside every closure.</summary>
+public sealed record RoutingCalendar(Guid CalendarId, string Name, IReadOnlyList<RoutingOpeningHours> OpeningHours, IReadOnlyList<RoutingClosure> Closures);
+
+/// <summary>Days are names (Monday…); times are "HH:mm:ss"; the afternoon interval is present with a lunch break.</summary>
+public sealed record RoutingOpeningHours(IReadOnlyList<string> Days, TimeOnly Start, TimeOnly End, TimeOnly? AfternoonStart, TimeOnly? AfternoonEnd);
+
+/// <summary>Closed from the first to the last day included.</summary>
+public sealed record RoutingClosure(DateOnly FirstDay, DateOnly LastDay);

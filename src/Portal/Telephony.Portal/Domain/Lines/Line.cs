@@ -1,5 +1,7 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
+using Telephony.Portal.Domain.Lines.Services;
+using Telephony.Portal.Features;
 using Telephony.ServiceDefaults.Tenancy;
 
 namespace Telephony.Portal.Domain.Lines;
@@ -15,6 +17,9 @@ public sealed class Line : ITenantOwned
     public const int SipPasswordLength = 20;
 
     private const string PasswordAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>Null on rows from before line services existed: those have their kind's defaults.</summary>
+    private LineServices? _services;
 
     private Line()
     {
@@ -56,6 +61,9 @@ public sealed class Line : ITenantOwned
     /// </summary>
     public string SearchText { get; private set; } = "";
 
+    /// <summary>SPEC section 4 settings (forwards, DND, blocked numbers…).</summary>
+    public LineServices Services => _services ?? LineServices.DefaultsFor(Kind);
+
     public string DisplayName => Kind.IsUserLine() ? $"{FirstName} {LastName}".Trim() : Name ?? "";
 
     public static Result<Line> Create(Guid tenantId, Guid siteId, LineKind kind, string publicNumber, LineIdentity identity, DateTime now)
@@ -75,6 +83,7 @@ public sealed class Line : ITenantOwned
             PublicNumber = publicNumber,
             ShortNumber = string.IsNullOrWhiteSpace(identity.ShortNumber) ? null : identity.ShortNumber.Trim(),
             CreatedAt = now,
+            _services = LineServices.DefaultsFor(kind),
         };
 
         if (kind.IsUserLine())
@@ -98,6 +107,145 @@ public sealed class Line : ITenantOwned
 
         line.SearchText = LineSearch.Index(line);
         return line;
+    }
+
+    /// <summary>L-CLI, L-CCBS, L-RESTRICT.</summary>
+    public Error? ChangeOutgoingCalls(OutgoingCalls requested)
+    {
+        if (!Kind.HasOutgoingCalls())
+        {
+            return Error.Validation("line.no-outgoing", "This line has no outgoing call settings.");
+        }
+
+        if (new LineServiceRules.OutgoingCallsRules().Check(requested) is { } error)
+        {
+            return error;
+        }
+
+        var alternative = requested.CallerId == CallerIdMode.Alternative
+            ? OutgoingCalls.ParseAlternativeNumber(requested.AlternativeNumber, nameof(requested.AlternativeNumber)).Value
+            : null;
+        _services = Services with { Outgoing = requested with { AlternativeNumber = alternative } };
+        return null;
+    }
+
+    /// <summary>L-DND, L-ANON, L-CW, L-DISTRING, L-MULTIRING.</summary>
+    public Error? ChangeIncomingCalls(IncomingCalls requested)
+    {
+        if (new LineServiceRules.IncomingCallsRules(Kind).Check(requested) is { } error)
+        {
+            return error;
+        }
+
+        var numbers = requested.MultiRing.Numbers.Select(n => Destination.ParseInternational(n, "").Value!.Number).ToList();
+        _services = Services with { Incoming = requested with { MultiRing = requested.MultiRing with { Numbers = numbers } } };
+        return null;
+    }
+
+    /// <summary>L-GREETING, L-HOLDANN, L-CWANN.</summary>
+    public Error? ChangeAnnouncements(LineAnnouncements requested)
+    {
+        if (new LineServiceRules.AnnouncementsRules(Kind).Check(requested) is { } error)
+        {
+            return error;
+        }
+
+        _services = Services with { Announcements = requested };
+        return null;
+    }
+
+    /// <summary>L-BLOCK: replaces the whole list (an empty list resets it).</summary>
+    public Error? ChangeBlockedNumbers(IReadOnlyList<string> numbers)
+    {
+        if (new LineServiceRules.BlockedNumbersRules(Kind).Check(new LineServiceRules.BlockedNumberList(numbers)) is { } error)
+        {
+            return error;
+        }
+
+        _services = Services with { BlockedNumbers = numbers.Select(n => BlockedNumber.Normalise(n, "").Value!).Distinct().ToList() };
+        return null;
+    }
+
+    /// <summary>L-BLOCK: adds one number; the 37th is refused.</summary>
+    public Error? BlockNumber(string? number)
+    {
+        var normalised = BlockedNumber.Normalise(number, "Number");
+        if (!normalised.Succeeded)
+        {
+            return normalised.Error;
+        }
+
+        if (Services.BlockedNumbers.Contains(normalised.Value!))
+        {
+            return Error.Conflict("blocked.duplicate", "This number is already blocked.", "Number");
+        }
+
+        if (Services.BlockedNumbers.Count >= LineServiceRules.MaxBlockedNumbers)
+        {
+            return Error.Validation("blocked.full", $"At most {LineServiceRules.MaxBlockedNumbers} numbers can be blocked; delete one first.", "Number");
+        }
+
+        return ChangeBlockedNumbers([.. Services.BlockedNumbers, normalised.Value!]);
+    }
+
+    /// <summary>L-BLOCK: removes one number (in any format that normalises to it).</summary>
+    public Error? UnblockNumber(string? number)
+    {
+        var normalised = BlockedNumber.Normalise(number, "Number");
+        if (!normalised.Succeeded || !Services.BlockedNumbers.Contains(normalised.Value!))
+        {
+            return Error.NotFound("blocked.not-found", "This number is not blocked.");
+        }
+
+        return ChangeBlockedNumbers(Services.BlockedNumbers.Where(n => n != normalised.Value).ToList());
+    }
+
+    /// <summary>L-FWD.</summary>
+    public Error? ChangeForwarding(Forwarding requested)
+    {
+        if (!Kind.HasForwarding())
+        {
+            return Error.Validation("line.no-forwarding", "This line has no forwarding.");
+        }
+
+        if (new LineServiceRules.ForwardingRules(Kind).Check(requested) is { } error)
+        {
+            return error;
+        }
+
+        static Forward Normalise(Forward f) =>
+            f with { Number = f.Target == ForwardTarget.Number && f.Number is not null ? Destination.Parse(f.Number, "").Value?.Number : null };
+        _services = Services with
+        {
+            Forwarding = requested with
+            {
+                Immediate = Normalise(requested.Immediate),
+                Busy = Normalise(requested.Busy),
+                NoAnswer = Normalise(requested.NoAnswer),
+                Unreachable = Normalise(requested.Unreachable),
+                Scheduled = Normalise(requested.Scheduled),
+                ScheduleCalendarId = requested.Scheduled.Enabled ? requested.ScheduleCalendarId : null,
+            },
+        };
+        return null;
+    }
+
+    /// <summary>V-EMAIL.</summary>
+    public Error? ChangeVoicemailNotification(VoicemailNotification requested)
+    {
+        if (new LineServiceRules.VoicemailNotificationRules(Kind).Check(requested) is { } error)
+        {
+            return error;
+        }
+
+        _services = Services with
+        {
+            VoicemailNotification = requested with
+            {
+                Email = requested.Mode == VoicemailNotificationMode.Off ? null : requested.Email!.Trim().ToLowerInvariant(),
+            },
+        };
+        return null;
     }
 }
 

@@ -22,6 +22,9 @@ public static class PortalClaims
     public const string TenantId = "tenant_id";
     public const string AccountId = "account_id";
 
+    /// <summary>A user's own line (role User).</summary>
+    public const string LineId = "line_id";
+
     /// <summary>Present when the principal is an API key rather than a signed-in person.</summary>
     public const string ApiKey = "api_key";
 }
@@ -63,6 +66,11 @@ public sealed class SignInAccount(PortalDbContext db, IPasswordHasher<IPortalAcc
         if (tenantId is { } tenant)
         {
             claims.Add(new Claim(PortalClaims.TenantId, tenant.ToString()));
+        }
+
+        if (account is UserAccount user)
+        {
+            claims.Add(new Claim(PortalClaims.LineId, user.LineId.ToString()));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Telephony.Portal.Features.ApiKeys;
+using Telephony.Portal.Features.Calendars;
 using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Features.NumberPool;
 using Telephony.Portal.Features.Offer;
@@ -63,6 +64,8 @@ internal static class PortalApi
         services.AddScoped<ChangeSite>();
         services.AddScoped<FindLines>();
         services.AddScoped<DeleteLine>();
+        services.AddScoped<ChangeLineServices>();
+        services.AddScoped<Calendars>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
         services.AddScoped<NumberPool>();
@@ -97,6 +100,8 @@ internal static class PortalApi
         company.MapOfferEndpoints();
         company.MapSiteEndpoints();
         company.MapLineEndpoints();
+        company.MapLineServiceEndpoints();
+        company.MapCalendarEndpoints();
         company.MapApiKeyEndpoints("");
 
         var platform = api.MapGroup("/operator").RequireAuthorization(OperatorPolicy)

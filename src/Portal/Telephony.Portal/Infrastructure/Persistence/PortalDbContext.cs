@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
 using Telephony.Portal.Domain.Sites;
@@ -36,6 +37,8 @@ public sealed class PortalDbContext(
     public DbSet<PoolNumber> PoolNumbers => Set<PoolNumber>();
 
     public DbSet<Line> Lines => Set<Line>();
+
+    public DbSet<Calendar> Calendars => Set<Calendar>();
 
     public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
 

@@ -22,6 +22,12 @@ internal static class RoutingSnapshotBuilder
             .OrderBy(l => l.PublicNumber)
             .ToListAsync(cancellationToken);
 
+        var calendars = await db.Calendars.IgnoreQueryFilters([TenantModelExtensions.FilterName])
+            .AsNoTracking()
+            .Where(c => c.TenantId == tenantId)
+            .OrderBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+
         return new TenantRoutingChanged
         {
             TenantId = tenantId,
@@ -39,7 +45,13 @@ internal static class RoutingSnapshotBuilder
                 ShortNumber = l.ShortNumber,
                 DisplayName = l.DisplayName,
                 Sip = l.SipUsername is null || l.SipPassword is null ? null : Credentials(l.SipUsername, tenant.SipDomain, l.SipPassword),
+                Services = l.ToRouting(),
             }).ToList(),
+            Calendars = calendars.Select(c => new RoutingCalendar(
+                c.Id,
+                c.Name,
+                c.OpeningHours.Select(h => new RoutingOpeningHours(h.Days.Select(d => d.ToString()).ToList(), h.Start, h.End, h.AfternoonStart, h.AfternoonEnd)).ToList(),
+                c.Closures.Select(p => new RoutingClosure(p.FirstDay, p.LastDay)).ToList())).ToList(),
             OccurredAt = now,
         };
     }

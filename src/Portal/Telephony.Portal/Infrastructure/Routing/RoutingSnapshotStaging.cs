@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Tenants;
 using Telephony.Portal.Infrastructure.Persistence;
@@ -108,6 +109,7 @@ internal static class RoutingSnapshotStaging
             {
                 Tenant tenant => tenant.Id,
                 Line line => line.TenantId,
+                Calendar calendar => calendar.TenantId,
                 _ => null,
             };
             if (tenantId is { } id && id != Guid.Empty)

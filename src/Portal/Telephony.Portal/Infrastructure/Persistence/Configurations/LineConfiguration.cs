@@ -13,6 +13,9 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         builder.ToTable("Lines");
         builder.HasKey(l => l.Id);
         builder.Ignore(l => l.DisplayName);
+        builder.Ignore(l => l.Services);
+        builder.Property<Domain.Lines.Services.LineServices?>("_services").HasColumnName("Services")
+            .HasConversion(LineServicesColumn.Converter, LineServicesColumn.Comparer);
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.PublicNumber).HasMaxLength(16);
         builder.Property(l => l.ShortNumber).HasMaxLength(6);

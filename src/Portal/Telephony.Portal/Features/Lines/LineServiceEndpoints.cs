@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Telephony.Portal.Domain.Lines.Services;
+using Telephony.Portal.Infrastructure.Api;
+
+namespace Telephony.Portal.Features.Lines;
+
+/// <summary>The line page's service blocks (SPEC section 4): each PUT replaces one block whole; omitted fields take their off/default value.</summary>
+internal static class LineServiceEndpoints
+{
+    public static void MapLineServiceEndpoints(this RouteGroupBuilder api)
+    {
+        var services = api.MapGroup("/lines/{lineId:guid}/services").WithTags("Line services");
+        services.MapGet("", async (ChangeLineServices change, Guid lineId, CancellationToken ct) => (await change.GetAsync(lineId, ct)).ToOk())
+            .WithName("GetLineServices");
+        services.MapPut("/outgoing-calls", async (ChangeLineServices change, Guid lineId, OutgoingCalls body, CancellationToken ct) => (await change.OutgoingCallsAsync(lineId, body, ct)).ToOk())
+            .WithName("SetOutgoingCalls").WithSummary("Number presentation, callback on busy, restriction profile (L-CLI, L-CCBS, L-RESTRICT).");
+        services.MapPut("/incoming-calls", async (ChangeLineServices change, Guid lineId, IncomingCalls body, CancellationToken ct) => (await change.IncomingCallsAsync(lineId, body, ct)).ToOk())
+            .WithName("SetIncomingCalls").WithSummary("Do not disturb, anonymous rejection, call waiting, distinctive ring, ring several numbers (L-DND, L-ANON, L-CW, L-DISTRING, L-MULTIRING).");
+        services.MapPut("/announcements", async (ChangeLineServices change, Guid lineId, LineAnnouncements body, CancellationToken ct) => (await change.AnnouncementsAsync(lineId, body, ct)).ToOk())
+            .WithName("SetLineAnnouncements").WithSummary("Greeting, hold and call-waiting announcements (L-GREETING, L-HOLDANN, L-CWANN).");
+        services.MapPut("/blocked-numbers", async (ChangeLineServices change, Guid lineId, BlockedNumbersRequest body, CancellationToken ct) => (await change.BlockedNumbersAsync(lineId, body, ct)).ToOk())
+            .WithName("SetBlockedNumbers").WithSummary("Replace the blocked numbers (at most 36); an empty list resets it (L-BLOCK).");
+        services.MapPost("/blocked-numbers", async (ChangeLineServices change, Guid lineId, BlockNumberRequest body, CancellationToken ct) => (await change.BlockNumberAsync(lineId, body, ct)).ToOk())
+            .WithName("BlockNumber");
+        services.MapDelete("/blocked-numbers/{number}", async (ChangeLineServices change, Guid lineId, string number, CancellationToken ct) => (await change.UnblockNumberAsync(lineId, number, ct)).ToOk())
+            .WithName("UnblockNumber");
+        services.MapPut("/forwarding", async (ChangeLineServices change, Guid lineId, Forwarding body, CancellationToken ct) => (await change.ForwardingAsync(lineId, body, ct)).ToOk())
+            .WithName("SetForwarding").WithSummary("Immediate, busy, no-answer, unreachable and scheduled forwards (L-FWD).");
+        services.MapPut("/voicemail-notification", async (ChangeLineServices change, Guid lineId, VoicemailNotification body, CancellationToken ct) => (await change.VoicemailNotificationAsync(lineId, body, ct)).ToOk())
+            .WithName("SetVoicemailNotification").WithSummary("New voicemail messages by e-mail (V-EMAIL).");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+
+namespace Telephony.Portal.Features.SignIn;
+
+/// <summary>
+/// Who acts in this unit of work (scoped): the operator, a manager (person or company API
+/// key) or the user of one line. Use cases ask it what may be changed (A-ROLES, section 12).
+/// </summary>
+public sealed class Actor
+{
+    public string Role { get; private set; } = "";
+
+    /// <summary>The user's own line, for <see cref="PortalRoles.User"/>.</summary>
+    public Guid? LineId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public bool IsUser => Role == PortalRoles.User;
+
+    /// <summary>A user may see and change their own line only.</summary>
+    public bool MaySee(Guid lineId) => !IsUser || LineId == lineId;
+
+    public static Actor From(ClaimsPrincipal principal) => new()
+    {
+        Role = principal.FindFirstValue(ClaimTypes.Role) ?? "",
+        LineId = Guid.TryParse(principal.FindFirstValue(PortalClaims.LineId), out var line) ? line : null,
+        Name = principal.Identity?.Name ?? "",
+    };
+
+    internal void Become(Actor other)
+    {
+        Role = other.Role;
+        LineId = other.LineId;
+        Name = other.Name;
+    }
+}
