@@ -51,7 +51,10 @@ public static class MigrationUpgradeScenario
             System.Text.Json.JsonSerializer.Serialize(line.Services));
         Assert.Empty(await check.Calendars.ToListAsync());
         Assert.Empty(await check.ManagerApiKeys.ToListAsync());
-        Assert.Equal(ManagerId, (await check.ManagerAccounts.SingleAsync()).Id);
+        var manager = await check.ManagerAccounts.SingleAsync();
+        Assert.Equal((ManagerId, 0, (DateTime?)null), (manager.Id, manager.FailedSignIns, manager.LockedUntil));
+        Assert.Empty(await check.AccountTokens.ToListAsync());
+        Assert.Empty(await check.OutgoingMails.ToListAsync());
         Assert.Equal(LineId, (await check.UserAccounts.SingleAsync()).LineId);
         Assert.Equal(TenantId, (await check.PoolNumbers.SingleAsync()).AssignedTenantId);
         Assert.Empty(await check.OutboxMessages.ToListAsync());

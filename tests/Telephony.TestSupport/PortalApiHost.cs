@@ -44,12 +44,14 @@ public sealed class PortalApiHost : IAsyncDisposable
     public static async Task<PortalApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? addServices = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("telephony-portal-api").FullName;
+        var url = $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:DataFolder"] = dataFolder,
             ["Messaging:Transport"] = "InMemory",
+            ["Portal:PublicUrl"] = url,
             ["Logging:PlainConsole"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
@@ -59,7 +61,7 @@ public sealed class PortalApiHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.AddServiceDefaults();
         builder.AddPortal();
         addServices?.Invoke(builder);

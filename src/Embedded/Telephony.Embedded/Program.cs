@@ -42,6 +42,13 @@ if (string.IsNullOrEmpty(builder.Configuration["Portal:SipServer"]))
     builder.Configuration["Portal:SipServer"] = $"{host}:{sip.Port}";
 }
 
+if (string.IsNullOrEmpty(builder.Configuration["Portal:PublicUrl"]))
+{
+    // Links in e-mails point at the portal where this host serves it.
+    var host = ports.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : ports.BindAddress;
+    builder.Configuration["Portal:PublicUrl"] = $"http://{host}:{ports.PortalPort}";
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     var address = IPAddress.Parse(ports.BindAddress);

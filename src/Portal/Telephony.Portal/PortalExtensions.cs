@@ -11,6 +11,7 @@ using Telephony.Portal.Features.Offer;
 using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Tenants;
 using Telephony.Portal.Infrastructure.Api;
+using Telephony.Portal.Infrastructure.Mail;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.Portal.Infrastructure.Routing;
 using Telephony.Portal.Infrastructure.Security;
@@ -38,10 +39,17 @@ public static class PortalExtensions
         services.AddOutboxDispatcher<PortalDbContext>();
         services.AddBusConsumers(bus => bus.AddConsumer<RoutingSnapshotsRequestedConsumer>());
 
-        services.AddSingleton<IPasswordHasher<IPortalAccount>, PasswordHasher<IPortalAccount>>();
+        services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
         services.AddScoped<CreateTenant>();
         services.AddScoped<ActivateLine>();
         services.AddScoped<SignInAccount>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<SetPassword>();
+        services.AddScoped<RequestPasswordReset>();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MailSignal>();
+        services.AddHostedService<MailDispatcher>();
+        services.AddCredentialRateLimit();
         services.AddScoped<GetOfferSummary>();
 
         services.AddSingleton<DemoTenant>();
@@ -80,6 +88,7 @@ public static class PortalExtensions
     public static IApplicationBuilder UsePortal(this IApplicationBuilder app)
     {
         app.UseApiProblems();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantFromPrincipalMiddleware>();

@@ -21,4 +21,12 @@ public sealed class PortalOptions
     /// <summary>O-DELETE: how long a deleted line's number rests before another company can get it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
     public TimeSpan NumberQuarantine { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The portal's address as people reach it, for the links in e-mails.</summary>
+    [Required]
+    public string PublicUrl { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Sign-in, reset and set-password form posts allowed per minute from one address (A-ROLES).</summary>
+    [Range(1, 10_000)]
+    public int CredentialPostsPerMinute { get; set; } = 10;
 }

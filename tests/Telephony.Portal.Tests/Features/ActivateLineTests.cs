@@ -4,6 +4,7 @@ using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Domain.Tenants;
 using Telephony.Portal.Features.Lines;
+using Telephony.Portal.Features.SignIn;
 using Telephony.ServiceDefaults.Tenancy;
 using Telephony.TestSupport;
 using static Telephony.TestSupport.PortalBuilders;
@@ -35,6 +36,20 @@ public sealed class ActivateLineTests : IAsyncLifetime
         var number = await db.PoolNumbers.SingleAsync(n => n.Number == "+33199000000");
         Assert.Equal(_tenant.Id, number.AssignedTenantId);
         Assert.Equal(line.Value.Id, (await db.UserAccounts.SingleAsync()).LineId);
+    }
+
+    [Fact]
+    public async Task Execute_UserLine_QueuesTheUsersInvitationWithAOneTimeLink()
+    {
+        var line = (await ActivateAsync(_tenant.Id, ActivateLineRequest.For(_site.Id, LineKind.Fixed, Person("Alice", "Martin")))).Value!;
+
+        await using var db = _store.Context(_tenant.Id);
+        var mail = await db.OutgoingMails.SingleAsync();
+        Assert.Equal((line.Email, _tenant.Id), (mail.To, mail.TenantId));
+        Assert.Contains("/set-password?token=", mail.TextBody, StringComparison.Ordinal);
+        var token = await db.AccountTokens.SingleAsync();
+        Assert.Equal((Telephony.Portal.Domain.Accounts.AccountTokenPurpose.Invitation, (await db.UserAccounts.SingleAsync()).Id), (token.Purpose, token.AccountId));
+        Assert.DoesNotContain(token.TokenHash, mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,6 +127,7 @@ public sealed class ActivateLineTests : IAsyncLifetime
         var tenant = new TenantContext();
         using var scope = tenant.Enter(tenantId);
         await using var db = _store.Context(tenant);
-        return await new ActivateLine(db, tenant, TimeProvider.System).ExecuteAsync(request, CancellationToken.None);
+        var mail = new AccountMail(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new PortalOptions()));
+        return await new ActivateLine(db, tenant, mail, TimeProvider.System).ExecuteAsync(request, CancellationToken.None);
     }
 }

@@ -10,7 +10,8 @@ namespace Telephony.Portal.Tests.Features;
 
 public sealed class SignInAccountTests : IAsyncLifetime
 {
-    private readonly PasswordHasher<IPortalAccount> _hasher = new();
+    private readonly PasswordHasher<PortalAccount> _hasher = new();
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(Now));
     private PortalStore _store = null!;
     private Tenant _tenant = null!;
 
@@ -61,9 +62,39 @@ public sealed class SignInAccountTests : IAsyncLifetime
         Assert.Equal("sign-in.suspended", result.Error!.Code);
     }
 
+    [Fact]
+    public async Task Execute_FifthWrongPasswordInARow_LocksTheAccountFor15Minutes()
+    {
+        for (var i = 0; i < PortalAccount.LockoutThreshold; i++)
+        {
+            Assert.Equal("sign-in.invalid", (await SignInAsync("boss@alpha.example", "wrong")).Error!.Code);
+        }
+
+        var locked = await SignInAsync("boss@alpha.example", "correct horse battery");
+        Assert.Equal("sign-in.locked", locked.Error!.Code);
+        Assert.Contains("15 more minute", locked.Error.Message, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromMinutes(15));
+        Assert.True((await SignInAsync("boss@alpha.example", "correct horse battery")).Succeeded);
+    }
+
+    [Fact]
+    public async Task Execute_RightPassword_ResetsTheFailureCount()
+    {
+        for (var i = 0; i < PortalAccount.LockoutThreshold - 1; i++)
+        {
+            await SignInAsync("boss@alpha.example", "wrong");
+        }
+
+        Assert.True((await SignInAsync("boss@alpha.example", "correct horse battery")).Succeeded);
+        Assert.Equal("sign-in.invalid", (await SignInAsync("boss@alpha.example", "wrong")).Error!.Code);
+        Assert.True((await SignInAsync("boss@alpha.example", "correct horse battery")).Succeeded);
+    }
+
     private async Task<Telephony.Portal.Domain.Result<System.Security.Claims.ClaimsPrincipal>> SignInAsync(string email, string password)
     {
-        await using var db = _store.Context();
-        return await new SignInAccount(db, _hasher).ExecuteAsync(email, password, CancellationToken.None);
+        var tenant = new Telephony.ServiceDefaults.Tenancy.TenantContext();
+        await using var db = _store.Context(tenant);
+        return await new SignInAccount(db, tenant, _hasher, _time).ExecuteAsync(email, password, CancellationToken.None);
     }
 }

@@ -1,11 +1,10 @@
 namespace Telephony.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Wakes the dispatcher as soon as a transaction with outbox rows commits, so a configuration
-/// change reaches CallControl well within its one-second budget instead of waiting for the
-/// next poll.
+/// Wakes a background dispatcher as soon as work for it commits, instead of waiting for its
+/// next poll. Each kind of work has its own subclass, so each dispatcher has its own signal.
 /// </summary>
-public sealed class OutboxSignal : IDisposable
+public abstract class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
 
@@ -24,7 +23,17 @@ public sealed class OutboxSignal : IDisposable
         }
     }
 
-    public void Dispose() => _pending.Dispose();
+    public void Dispose()
+    {
+        _pending.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pending.WaitAsync(timeout, cancellationToken);
 }
+
+/// <summary>
+/// Wakes the outbox dispatcher when a transaction with outbox rows commits, so a configuration
+/// change reaches CallControl well within its one-second budget.
+/// </summary>
+public sealed class OutboxSignal : WorkSignal;

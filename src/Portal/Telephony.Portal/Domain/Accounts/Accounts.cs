@@ -2,33 +2,81 @@ using Telephony.ServiceDefaults.Tenancy;
 
 namespace Telephony.Portal.Domain.Accounts;
 
-/// <summary>Someone who signs in to the portal with an e-mail and a password.</summary>
-public interface IPortalAccount
+public enum AccountKind
 {
-    Guid Id { get; }
+    Operator,
+    Manager,
+    User,
+}
 
-    string Email { get; }
+/// <summary>
+/// Someone who signs in to the portal with an e-mail and a password (A-ROLES): the password
+/// is set from an invitation or reset link, and repeated failures lock the account for a while.
+/// </summary>
+public abstract class PortalAccount
+{
+    /// <summary>Failed sign-ins in a row before the account is locked.</summary>
+    public const int LockoutThreshold = 5;
+
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public Guid Id { get; protected set; }
+
+    public string Email { get; protected set; } = "";
 
     /// <summary>ASP.NET Core Identity's PBKDF2 hash; null until the invitation is accepted.</summary>
-    string? PasswordHash { get; }
+    public string? PasswordHash { get; private set; }
+
+    public int FailedSignIns { get; private set; }
+
+    public DateTime? LockedUntil { get; private set; }
+
+    public DateTime CreatedAt { get; protected set; }
+
+    public abstract AccountKind Kind { get; }
+
+    /// <summary>The company the account belongs to; none for the operator.</summary>
+    public abstract Guid? CompanyId { get; }
+
+    public bool IsLockedOut(DateTime now) => LockedUntil > now;
+
+    /// <summary>Counts a failed sign-in; the <see cref="LockoutThreshold"/>th in a row locks the account.</summary>
+    public void RecordFailedSignIn(DateTime now)
+    {
+        FailedSignIns++;
+        if (FailedSignIns >= LockoutThreshold)
+        {
+            LockedUntil = now + LockoutDuration;
+            FailedSignIns = 0;
+        }
+    }
+
+    public void RecordSignIn()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
+    /// <summary>A new password (from an invitation or a reset link) also lifts a lockout.</summary>
+    public void SetPasswordHash(string hash)
+    {
+        PasswordHash = hash;
+        RecordSignIn();
+    }
 }
 
 /// <summary>A platform operator (T-OPERATOR): crosses tenants, explicitly.</summary>
-public sealed class OperatorAccount : IPortalAccount
+public sealed class OperatorAccount : PortalAccount
 {
     private OperatorAccount()
     {
     }
 
-    public Guid Id { get; private set; }
-
-    public string Email { get; private set; } = "";
-
     public string DisplayName { get; private set; } = "";
 
-    public string? PasswordHash { get; private set; }
+    public override AccountKind Kind => AccountKind.Operator;
 
-    public DateTime CreatedAt { get; private set; }
+    public override Guid? CompanyId => null;
 
     public static OperatorAccount Create(string email, string displayName, DateTime now) => new()
     {
@@ -37,28 +85,22 @@ public sealed class OperatorAccount : IPortalAccount
         DisplayName = displayName.Trim(),
         CreatedAt = now,
     };
-
-    public void SetPasswordHash(string hash) => PasswordHash = hash;
 }
 
 /// <summary>A company's administrator (A-ROLES); a tenant may have several.</summary>
-public sealed class ManagerAccount : IPortalAccount, ITenantOwned
+public sealed class ManagerAccount : PortalAccount, ITenantOwned
 {
     private ManagerAccount()
     {
     }
 
-    public Guid Id { get; private set; }
-
     public Guid TenantId { get; private set; }
-
-    public string Email { get; private set; } = "";
 
     public string DisplayName { get; private set; } = "";
 
-    public string? PasswordHash { get; private set; }
+    public override AccountKind Kind => AccountKind.Manager;
 
-    public DateTime CreatedAt { get; private set; }
+    public override Guid? CompanyId => TenantId;
 
     public static ManagerAccount Create(Guid tenantId, string email, string displayName, DateTime now) => new()
     {
@@ -68,28 +110,22 @@ public sealed class ManagerAccount : IPortalAccount, ITenantOwned
         DisplayName = displayName.Trim(),
         CreatedAt = now,
     };
-
-    public void SetPasswordHash(string hash) => PasswordHash = hash;
 }
 
 /// <summary>The selfcare account of a user line's owner; the login is the line's e-mail (A-EMAIL).</summary>
-public sealed class UserAccount : IPortalAccount, ITenantOwned
+public sealed class UserAccount : PortalAccount, ITenantOwned
 {
     private UserAccount()
     {
     }
 
-    public Guid Id { get; private set; }
-
     public Guid TenantId { get; private set; }
 
     public Guid LineId { get; private set; }
 
-    public string Email { get; private set; } = "";
+    public override AccountKind Kind => AccountKind.User;
 
-    public string? PasswordHash { get; private set; }
-
-    public DateTime CreatedAt { get; private set; }
+    public override Guid? CompanyId => TenantId;
 
     public static UserAccount Create(Guid tenantId, Guid lineId, string email, DateTime now) => new()
     {
@@ -99,6 +135,4 @@ public sealed class UserAccount : IPortalAccount, ITenantOwned
         Email = email.Trim().ToLowerInvariant(),
         CreatedAt = now,
     };
-
-    public void SetPasswordHash(string hash) => PasswordHash = hash;
 }

@@ -147,7 +147,7 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
 
     private async Task<string> EnsureManagerPasswordAsync(IServiceProvider services, PortalDbContext db, CancellationToken cancellationToken)
     {
-        var hasher = services.GetRequiredService<IPasswordHasher<IPortalAccount>>();
+        var hasher = services.GetRequiredService<IPasswordHasher<PortalAccount>>();
         var manager = await db.ManagerAccounts.SingleAsync(m => m.Email == ManagerEmail, cancellationToken);
         var file = Path.Combine(Path.GetFullPath(database.Value.DataFolder, environment.ContentRootPath), "demo-manager-password.txt");
         if (File.Exists(file))

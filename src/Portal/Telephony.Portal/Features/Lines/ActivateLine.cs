@@ -4,6 +4,7 @@ using Telephony.Portal.Domain;
 using Telephony.Portal.Domain.Accounts;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Tenants;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.ServiceDefaults.Tenancy;
@@ -43,9 +44,9 @@ public sealed class ActivateLineValidator : AbstractValidator<ActivateLineReques
 /// <summary>
 /// O-ACTIVATE: a new line of the current tenant on one of its sites, with the next free public
 /// number of the site's zone, within the plans bought. User lines also get their selfcare
-/// account (activated later by invitation).
+/// account and its invitation e-mail.
 /// </summary>
-public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext, TimeProvider time)
+public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext, AccountMail mail, TimeProvider time)
 {
     private static readonly ActivateLineValidator Validator = new();
 
@@ -110,7 +111,9 @@ public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext
         db.Lines.Add(line);
         if (line.Email is not null)
         {
-            db.UserAccounts.Add(UserAccount.Create(tenantId, line.Id, line.Email, now));
+            var user = UserAccount.Create(tenantId, line.Id, line.Email, now);
+            db.UserAccounts.Add(user);
+            mail.StageInvitation(user, await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.CompanyName).SingleAsync(cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -34,3 +34,10 @@ public sealed class Actor
         Name = other.Name;
     }
 }
+
+/// <summary>Where each role lands after signing in.</summary>
+public static class PortalHome
+{
+    public static string For(ClaimsPrincipal principal) =>
+        principal.IsInRole(PortalRoles.Manager) ? "/manage" : "/";
+}

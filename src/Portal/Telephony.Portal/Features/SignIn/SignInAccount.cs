@@ -31,10 +31,10 @@ public static class PortalClaims
 
 /// <summary>
 /// Checks an e-mail and password against operator, manager and user accounts (the login
-/// e-mail is unique platform-wide, so at most one matches) and builds the principal. This is
-/// the one place that looks up accounts across tenants, before any tenant is known.
+/// e-mail is unique platform-wide, so at most one matches) and builds the principal. Five
+/// wrong passwords in a row lock the account for 15 minutes (A-ROLES).
 /// </summary>
-public sealed class SignInAccount(PortalDbContext db, IPasswordHasher<IPortalAccount> hasher)
+public sealed class SignInAccount(PortalDbContext db, TenantContext tenantContext, IPasswordHasher<PortalAccount> hasher, TimeProvider time)
 {
     private static readonly Error InvalidCredentials =
         Error.Validation("sign-in.invalid", "The e-mail address or the password is wrong.", "Password");
@@ -46,24 +46,43 @@ public sealed class SignInAccount(PortalDbContext db, IPasswordHasher<IPortalAcc
             return Error.Validation("sign-in.missing", "Enter your e-mail address and your password.", string.IsNullOrWhiteSpace(email) ? "Email" : "Password");
         }
 
-        var (account, role, tenantId) = await FindAsync(email.Trim().ToLowerInvariant(), cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var account = await PortalAccounts.FindByLoginAsync(db, email.Trim().ToLowerInvariant(), cancellationToken);
+        if (account is not null && account.IsLockedOut(now))
+        {
+            var minutes = (int)Math.Ceiling((account.LockedUntil!.Value - now).TotalMinutes);
+            return Error.Validation("sign-in.locked", $"Too many wrong passwords: this account is locked for {minutes} more minute(s). You can also reset your password.", "Password");
+        }
+
         if (account?.PasswordHash is null || hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
+            if (account?.PasswordHash is not null)
+            {
+                account.RecordFailedSignIn(now);
+                await PortalAccounts.SaveAsync(db, tenantContext, account, cancellationToken);
+            }
+
             return InvalidCredentials;
         }
 
-        if (tenantId is { } id && await db.Tenants.AnyAsync(t => t.Id == id && t.Status == TenantStatus.Suspended, cancellationToken))
+        if (account.CompanyId is { } id && await db.Tenants.AnyAsync(t => t.Id == id && t.Status == TenantStatus.Suspended, cancellationToken))
         {
             return Error.Validation("sign-in.suspended", "Your company's account is suspended. Contact your operator.", "Email");
+        }
+
+        if (account.FailedSignIns > 0)
+        {
+            account.RecordSignIn();
+            await PortalAccounts.SaveAsync(db, tenantContext, account, cancellationToken);
         }
 
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, account.Email),
-            new(ClaimTypes.Role, role),
+            new(ClaimTypes.Role, RoleOf(account.Kind)),
             new(PortalClaims.AccountId, account.Id.ToString()),
         };
-        if (tenantId is { } tenant)
+        if (account.CompanyId is { } tenant)
         {
             claims.Add(new Claim(PortalClaims.TenantId, tenant.ToString()));
         }
@@ -76,24 +95,10 @@ public sealed class SignInAccount(PortalDbContext db, IPasswordHasher<IPortalAcc
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
-    private async Task<(IPortalAccount? Account, string Role, Guid? TenantId)> FindAsync(string login, CancellationToken cancellationToken)
+    private static string RoleOf(AccountKind kind) => kind switch
     {
-        string[] filter = [TenantModelExtensions.FilterName];
-        if (await db.OperatorAccounts.SingleOrDefaultAsync(a => a.Email == login, cancellationToken) is { } op)
-        {
-            return (op, PortalRoles.Operator, null);
-        }
-
-        if (await db.ManagerAccounts.IgnoreQueryFilters(filter).SingleOrDefaultAsync(a => a.Email == login, cancellationToken) is { } manager)
-        {
-            return (manager, PortalRoles.Manager, manager.TenantId);
-        }
-
-        if (await db.UserAccounts.IgnoreQueryFilters(filter).SingleOrDefaultAsync(a => a.Email == login, cancellationToken) is { } user)
-        {
-            return (user, PortalRoles.User, user.TenantId);
-        }
-
-        return (null, "", null);
-    }
+        AccountKind.Operator => PortalRoles.Operator,
+        AccountKind.Manager => PortalRoles.Manager,
+        _ => PortalRoles.User,
+    };
 }

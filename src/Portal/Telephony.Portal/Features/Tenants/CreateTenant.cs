@@ -5,6 +5,7 @@ using Telephony.Portal.Domain.Accounts;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Domain.Tenants;
+using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.ServiceDefaults.Tenancy;
 
@@ -21,9 +22,10 @@ public sealed record CreateTenantRequest(
 
 /// <summary>
 /// Operator use case (T-OPERATOR): a new company with its subscription, its virtual mobile
-/// lines site and its first manager, saved together with its first routing snapshot.
+/// lines site and its first manager, saved together with its first routing snapshot and the
+/// manager's invitation e-mail.
 /// </summary>
-public sealed class CreateTenant(PortalDbContext db, TenantContext tenantContext, TimeProvider time, IOptions<PortalOptions> options)
+public sealed class CreateTenant(PortalDbContext db, TenantContext tenantContext, AccountMail mail, TimeProvider time, IOptions<PortalOptions> options)
 {
     public async Task<Result<Tenant>> ExecuteAsync(CreateTenantRequest request, CancellationToken cancellationToken)
     {
@@ -67,7 +69,9 @@ public sealed class CreateTenant(PortalDbContext db, TenantContext tenantContext
             db.OptionQuotas.Add(quota.Value!);
         }
 
-        db.ManagerAccounts.Add(ManagerAccount.Create(tenant.Id, managerEmail, request.FirstManagerName, now));
+        var manager = ManagerAccount.Create(tenant.Id, managerEmail, request.FirstManagerName, now);
+        db.ManagerAccounts.Add(manager);
+        mail.StageInvitation(manager, tenant.CompanyName);
         await db.SaveChangesAsync(cancellationToken);
         return tenant;
     }

@@ -5,6 +5,7 @@ using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
 using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Domain.Tenants;
+using Telephony.Portal.Infrastructure.Mail;
 using Telephony.Portal.Infrastructure.Routing;
 using Telephony.Portal.Infrastructure.Security;
 using Telephony.ServiceDefaults.Data;
@@ -22,7 +23,8 @@ public sealed class PortalDbContext(
     DbContextOptions<PortalDbContext> options,
     TenantContext tenant,
     TimeProvider time,
-    OutboxSignal? outboxSignal = null) : DbContext(options), IOutboxStore
+    OutboxSignal? outboxSignal = null,
+    MailSignal? mailSignal = null) : DbContext(options), IOutboxStore
 {
     public Guid? CurrentTenantId => tenant.TenantId;
 
@@ -50,6 +52,10 @@ public sealed class PortalDbContext(
 
     public DbSet<OperatorApiKey> OperatorApiKeys => Set<OperatorApiKey>();
 
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -72,8 +78,17 @@ public sealed class PortalDbContext(
         modelBuilder.ApplyTenantQueryFilters(this, c => c.CurrentTenantId);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        RoutingSnapshotStaging.SaveAsync(this, time, outboxSignal, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var queuesMail = ChangeTracker.Entries<OutgoingMail>().Any(e => e.State == EntityState.Added);
+        var saved = await RoutingSnapshotStaging.SaveAsync(this, time, outboxSignal, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+        if (queuesMail && Database.CurrentTransaction is null)
+        {
+            mailSignal?.Notify();
+        }
+
+        return saved;
+    }
 
     /// <summary>Synchronous saves exist for synchronous framework callbacks (the key ring); they cannot stage a routing snapshot.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

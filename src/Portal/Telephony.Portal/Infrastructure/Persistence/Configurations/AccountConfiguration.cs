@@ -10,6 +10,8 @@ internal sealed class OperatorAccountConfiguration : IEntityTypeConfiguration<Op
 {
     public void Configure(EntityTypeBuilder<OperatorAccount> builder)
     {
+        builder.Ignore(a => a.Kind);
+        builder.Ignore(a => a.CompanyId);
         builder.ToTable("OperatorAccounts");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Email).HasMaxLength(254);
@@ -23,6 +25,8 @@ internal sealed class ManagerAccountConfiguration : IEntityTypeConfiguration<Man
 {
     public void Configure(EntityTypeBuilder<ManagerAccount> builder)
     {
+        builder.Ignore(a => a.Kind);
+        builder.Ignore(a => a.CompanyId);
         builder.ToTable("ManagerAccounts");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Email).HasMaxLength(254);
@@ -38,6 +42,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
 {
     public void Configure(EntityTypeBuilder<UserAccount> builder)
     {
+        builder.Ignore(a => a.Kind);
+        builder.Ignore(a => a.CompanyId);
         builder.ToTable("UserAccounts");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Email).HasMaxLength(254);
@@ -47,5 +53,19 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.HasIndex(a => a.TenantId);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Line>().WithMany().HasForeignKey(a => a.LineId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<AccountToken>
+{
+    public void Configure(EntityTypeBuilder<AccountToken> builder)
+    {
+        builder.ToTable("AccountTokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.AccountKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.AccountId);
     }
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""A local SMTP sink for tests: accepts every message on 127.0.0.1:<port> and writes it to
+<folder>/<n>.json as {"from", "to", "subject", "body"} with the text body decoded.
+Prints "ready" once listening. Usage: smtp-sink.py <port> <folder>"""
+import email
+import email.policy
+import json
+import os
+import sys
+import threading
+import time
+
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self, folder):
+        self.folder = folder
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        part = message.get_body(("plain",))
+        record = {
+            "from": envelope.mail_from,
+            "to": envelope.rcpt_tos,
+            "subject": str(message["subject"] or ""),
+            "body": part.get_content() if part is not None else "",
+        }
+        name = f"{time.time_ns()}.json"
+        temporary = os.path.join(self.folder, "." + name)
+        with open(temporary, "w", encoding="utf-8") as f:
+            json.dump(record, f)
+        os.rename(temporary, os.path.join(self.folder, name))
+        return "250 OK"
+
+
+def main():
+    port, folder = int(sys.argv[1]), sys.argv[2]
+    os.makedirs(folder, exist_ok=True)
+    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port)
+    controller.start()
+    print("ready", flush=True)
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
