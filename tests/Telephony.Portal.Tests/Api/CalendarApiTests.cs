@@ -68,6 +68,29 @@ public sealed class CalendarApiTests(PortalApiFixture api)
     }
 
     [Fact]
+    public async Task ReplaceCalendar_ChangesEverythingTogether_OrNothing()
+    {
+        using var alpha = api.AlphaClient();
+        var calendar = await OkAsync<CalendarView>(await alpha.PostJsonAsync("/api/v1/calendars", new { name = $"Whole {Guid.NewGuid():N}"[..16], openingHours = (object[])[Weekdays] }), HttpStatusCode.Created);
+
+        var refused = await ProblemAsync(await alpha.PutJsonAsync($"/api/v1/calendars/{calendar.Id}", new
+        {
+            name = "Renamed",
+            openingHours = (object[])[new { days = (string[])["Monday"], start = "18:00:00", end = "09:00:00" }],
+        }), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(FieldErrors(refused, "openingHours[0].end"));
+        Assert.Equal(calendar.Name, (await OkAsync<CalendarView>(await alpha.GetAsync($"/api/v1/calendars/{calendar.Id}"))).Name);
+
+        var replaced = await OkAsync<CalendarView>(await alpha.PutJsonAsync($"/api/v1/calendars/{calendar.Id}", new
+        {
+            name = "Renamed",
+            openingHours = (object[])[new { days = (string[])["Sunday"], start = "10:00:00", end = "12:00:00" }],
+            closures = (object[])[new { firstDay = "2027-05-01", lastDay = "2027-05-01" }],
+        }));
+        Assert.Equal(("Renamed", DayOfWeek.Sunday, 1), (replaced.Name, replaced.OpeningHours.Single().Days.Single(), replaced.Closures.Count));
+    }
+
+    [Fact]
     public async Task CalendarOfAnotherCompany_Is404Everywhere()
     {
         var beta = await OkAsync<CalendarView>(await api.BetaClient().PostJsonAsync("/api/v1/calendars", new { name = $"Beta cal {Guid.NewGuid():N}"[..20], openingHours = (object[])[Weekdays] }), HttpStatusCode.Created);
@@ -78,6 +101,7 @@ public sealed class CalendarApiTests(PortalApiFixture api)
         await ProblemAsync(await alpha.PatchJsonAsync(path, new { name = "Mine" }), HttpStatusCode.NotFound);
         await ProblemAsync(await alpha.PutJsonAsync(path + "/opening-hours", new { openingHours = (object[])[Weekdays] }), HttpStatusCode.NotFound);
         await ProblemAsync(await alpha.PutJsonAsync(path + "/closures", new { closures = Array.Empty<object>() }), HttpStatusCode.NotFound);
+        await ProblemAsync(await alpha.PutJsonAsync(path, new { name = "Mine", openingHours = (object[])[Weekdays] }), HttpStatusCode.NotFound);
         await ProblemAsync(await alpha.DeleteAsync(path), HttpStatusCode.NotFound);
         Assert.DoesNotContain(await OkAsync<List<CalendarView>>(await alpha.GetAsync("/api/v1/calendars")), c => c.Id == beta.Id);
         Assert.Equal(beta.Name, (await OkAsync<CalendarView>(await api.BetaClient().GetAsync(path))).Name);

@@ -55,6 +55,26 @@ public sealed class LineApiTests(PortalApiFixture api)
     }
 
     [Fact]
+    public async Task ActivateLine_WithANewSite_CreatesBoth_AndAFailureCreatesNeither()
+    {
+        var (_, token) = await api.Host.CreateCompanyAsync("New Site Api Co", fixedPlans: 1);
+        using var client = api.Host.Client(token);
+        var newSite = new { name = "Saint-Denis", street = "2 rue de la Gare", postcode = "93200", city = "Saint-Denis" };
+
+        var refused = await ProblemAsync(await client.PostJsonAsync("/api/v1/lines", new { kind = "Fixed", firstName = "No", lastName = "Email", newSite = newSite with { postcode = "9320" } }), HttpStatusCode.BadRequest);
+        Assert.NotEmpty(FieldErrors(refused, "newSite.postcode"));
+        Assert.NotEmpty(FieldErrors(refused, "email"));
+        Assert.Single((await OkAsync<Page<SiteSummary>>(await client.GetAsync("/api/v1/sites"))).Items); // only the mobile lines site
+
+        var line = await OkAsync<LineDetail>(await client.PostJsonAsync("/api/v1/lines", new { kind = "Fixed", firstName = "Sam", lastName = "Denis", email = "sam.denis@newsite.example.com", newSite }), HttpStatusCode.Created);
+        Assert.Equal("Saint-Denis", line.SiteName);
+
+        var noPlan = await ProblemAsync(await client.PostJsonAsync("/api/v1/lines", new { kind = "Fixed", firstName = "Too", lastName = "Many", email = "too.many@newsite.example.com", newSite = newSite with { name = "Second site" } }), HttpStatusCode.Conflict);
+        Assert.Equal("line.no-plan", Code(noPlan));
+        Assert.DoesNotContain((await OkAsync<Page<SiteSummary>>(await client.GetAsync("/api/v1/sites"))).Items, s => s.Name == "Second site");
+    }
+
+    [Fact]
     public async Task ActivateLine_OnASiteOfAnotherCompany_Is404()
     {
         var betaSite = await SiteApiTests.CreateAsync(api.BetaClient(), "Beta only", "75005", "Paris");

@@ -11,6 +11,8 @@ internal static class CalendarEndpoints
         calendars.MapGet("", async (Calendars c, CancellationToken ct) => TypedResults.Ok(await c.ListAsync(ct))).WithName("ListCalendars");
         calendars.MapPost("", CreateAsync).WithName("CreateCalendar").WithSummary("Create a calendar: name, opening hours types, closures (S-CAL).");
         calendars.MapGet("/{calendarId:guid}", async (Calendars c, Guid calendarId, CancellationToken ct) => (await c.GetAsync(calendarId, ct)).ToOk()).WithName("GetCalendar");
+        calendars.MapPut("/{calendarId:guid}", async (Calendars c, Guid calendarId, CalendarRequest body, CancellationToken ct) => (await c.ChangeAsync(calendarId, body, ct)).ToOk())
+            .WithName("ReplaceCalendar").WithSummary("Replace a calendar's name, opening hours and closures together.");
         calendars.MapPatch("/{calendarId:guid}", async (Calendars c, Guid calendarId, RenameCalendarRequest body, CancellationToken ct) => (await c.RenameAsync(calendarId, body, ct)).ToOk()).WithName("RenameCalendar");
         calendars.MapPut("/{calendarId:guid}/opening-hours", async (Calendars c, Guid calendarId, OpeningHoursRequest body, CancellationToken ct) => (await c.ChangeOpeningHoursAsync(calendarId, body, ct)).ToOk())
             .WithName("SetCalendarOpeningHours");

@@ -59,6 +59,15 @@ public sealed class Calendars(PortalDbContext db, TenantContext tenantContext, T
         return View(created.Value!, []);
     }
 
+    /// <summary>Name, hours and closures replaced together (the calendar page's one form), or nothing changes.</summary>
+    public Task<Result<CalendarView>> ChangeAsync(Guid calendarId, CalendarRequest request, CancellationToken cancellationToken) =>
+        ChangeAsync(calendarId, async c =>
+        {
+            var errors = new[] { c.Rename(request.Name), c.ChangeOpeningHours(request.OpeningHours ?? []), c.ChangeClosures(request.Closures ?? []) }
+                .OfType<Error>().SelectMany(e => e.Fields).ToList();
+            return errors.Count > 0 ? Error.Invalid(errors) : await NameTakenAsync(c.Name, c.Id, cancellationToken);
+        }, cancellationToken);
+
     public Task<Result<CalendarView>> RenameAsync(Guid calendarId, RenameCalendarRequest request, CancellationToken cancellationToken) =>
         ChangeAsync(calendarId, async c => c.Rename(request.Name) ?? await NameTakenAsync(c.Name, c.Id, cancellationToken), cancellationToken);
 

@@ -4,7 +4,9 @@ using Telephony.Portal.Domain;
 using Telephony.Portal.Domain.Accounts;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Features.SignIn;
+using Telephony.Portal.Features.Sites;
 using Telephony.Portal.Features.Tenants;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.ServiceDefaults.Tenancy;
@@ -18,7 +20,8 @@ public sealed record ActivateLineRequest(
     string? LastName = null,
     string? Email = null,
     string? Name = null,
-    string? ShortNumber = null)
+    string? ShortNumber = null,
+    CreateSiteRequest? NewSite = null)
 {
     public static ActivateLineRequest For(Guid siteId, LineKind kind, LineIdentity identity) =>
         new(siteId, kind, identity.FirstName, identity.LastName, identity.Email, identity.Name, identity.ShortNumber);
@@ -31,6 +34,7 @@ public sealed class ActivateLineValidator : AbstractValidator<ActivateLineReques
     public ActivateLineValidator()
     {
         RuleFor(r => r.Kind).IsInEnum().WithMessage("Choose a plan type.");
+        RuleFor(r => r.NewSite!).SetValidator(new CreateSiteValidator()).When(r => r.NewSite is not null);
         RuleFor(r => r.ShortNumber).Satisfies(LineIdentity.CheckShortNumber);
         When(r => r.Kind.IsUserLine(), () =>
         {
@@ -42,7 +46,8 @@ public sealed class ActivateLineValidator : AbstractValidator<ActivateLineReques
 }
 
 /// <summary>
-/// O-ACTIVATE: a new line of the current tenant on one of its sites, with the next free public
+/// O-ACTIVATE: a new line of the current tenant on one of its sites (or on a site created with
+/// it, <see cref="ActivateLineRequest.NewSite"/>), with the next free public
 /// number of the site's zone, within the plans bought. User lines also get their selfcare
 /// account and its invitation e-mail.
 /// </summary>
@@ -60,10 +65,20 @@ public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext
         var tenantId = tenantContext.RequireTenantId();
         var now = time.GetUtcNow().UtcDateTime;
 
-        var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == request.SiteId, cancellationToken);
-        if (site is null)
+        Site? site;
+        if (request.NewSite is { } newSite)
         {
-            return Error.NotFound("site.not-found", "This site does not exist.");
+            // O-ACTIVATE: the site is created with its first line, in the same save.
+            site = Site.Create(tenantId, newSite.Name!, newSite.Street!, newSite.Postcode!, newSite.City!, now).Value!;
+            db.Sites.Add(site);
+        }
+        else
+        {
+            site = await db.Sites.SingleOrDefaultAsync(s => s.Id == request.SiteId, cancellationToken);
+            if (site is null)
+            {
+                return Error.NotFound("site.not-found", "This site does not exist.");
+            }
         }
 
         if (site.IsMobileLinesSite != (request.Kind == LineKind.Mobile))

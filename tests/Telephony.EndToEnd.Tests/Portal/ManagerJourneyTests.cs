@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Telephony.EndToEnd.Tests.Portal;
+
+/// <summary>The manager's everyday journeys in Chromium, on the demo company of the running platform.</summary>
+public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassFixture<PortalJourneyFixture>
+{
+    [Fact]
+    public async Task CreateASiteAndActivateAFixedLine_ThenFindItBySearch()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(CreateASiteAndActivateAFixedLine_ThenFindItBySearch), async () =>
+        {
+            await page.GetByTestId("nav-lines").ClickAsync();
+            await page.GetByTestId("configure-new-lines").ClickAsync();
+            await page.GetByTestId("line-site").SelectOptionAsync("new");
+            await page.GetByTestId("site-name").FillAsync("Versailles office");
+            await page.GetByTestId("site-street").FillAsync("1 place d'Armes");
+            await page.GetByTestId("site-postcode").FillAsync("78000");
+            await page.GetByTestId("site-city").FillAsync("Versailles");
+            await page.GetByTestId("line-kind").SelectOptionAsync("Fixed");
+            await page.GetByTestId("line-first-name").FillAsync("Élodie");
+            await page.GetByTestId("line-last-name").FillAsync("Durand");
+            await page.GetByTestId("line-email").FillAsync("elodie.durand@demo.example.com");
+            await page.GetByTestId("line-short-number").FillAsync("3105");
+            await page.GetByTestId("activate-submit").ClickAsync();
+
+            await Expect(page.GetByTestId("line-title")).ToHaveTextAsync("Élodie Durand");
+            await Expect(page.GetByTestId("activated")).ToContainTextAsync("01 99 00");
+            var number = await page.GetByTestId("line-number").TextContentAsync();
+
+            await page.GetByTestId("nav-lines").ClickAsync();
+            await page.GetByTestId("line-search").FillAsync("elodie");
+            await page.GetByTestId("line-search-submit").ClickAsync();
+            await Expect(page.GetByTestId("line-row")).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("line-name")).ToHaveTextAsync("Élodie Durand");
+
+            await page.GetByTestId("line-search").FillAsync(number!.Replace(" ", "", StringComparison.Ordinal) + ";3105");
+            await page.GetByTestId("line-search-submit").ClickAsync();
+            await Expect(page.GetByTestId("line-row")).ToHaveCountAsync(1);
+
+            await page.GetByTestId("nav-sites").ClickAsync();
+            var site = page.GetByTestId("site-row").Filter(new() { HasText = "Versailles office" });
+            await Expect(site.GetByTestId("site-line-count")).ToHaveTextAsync("1");
+        });
+    }
+
+    [Fact]
+    public async Task ActivationWithMistakes_ShowsEachMessageNextToItsField()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(ActivationWithMistakes_ShowsEachMessageNextToItsField), async () =>
+        {
+            await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");
+            await page.GetByTestId("line-first-name").FillAsync("Eve");
+            await page.GetByTestId("line-email").FillAsync("alice.martin@demo.example.com");
+            await page.GetByTestId("line-short-number").FillAsync("1");
+            await page.GetByTestId("activate-submit").ClickAsync();
+
+            await Expect(page.GetByTestId("line-last-name-error")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("line-short-number-error")).ToHaveTextAsync("A short number has 2 to 6 digits.");
+            await Expect(page.GetByTestId("line-first-name")).ToHaveValueAsync("Eve");
+
+            await page.GetByTestId("line-last-name").FillAsync("Twin");
+            await page.GetByTestId("line-short-number").FillAsync("");
+            await page.GetByTestId("activate-submit").ClickAsync();
+            await Expect(page.GetByTestId("line-email-error")).ToHaveTextAsync("This e-mail address is already used by another account.");
+        });
+    }
+
+    [Fact]
+    public async Task ForwardOnBusyToAMobile_ThenAForbiddenForwardIsRefusedNamingTheRule()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(ForwardOnBusyToAMobile_ThenAForbiddenForwardIsRefusedNamingTheRule), async () =>
+        {
+            await OpenLineAsync(page, "Alice");
+            await page.GetByTestId("edit-forwarding").ClickAsync();
+            await page.GetByTestId("forward-Busy-target").SelectOptionAsync("Number");
+            await page.GetByTestId("forward-Busy-number").FillAsync("06 12 34 56 78");
+            await page.GetByTestId("forwarding-submit").ClickAsync();
+            await Expect(page.GetByTestId("forward-Busy")).ToHaveTextAsync("To 06 12 34 56 78");
+
+            await page.GetByTestId("edit-forwarding").ClickAsync();
+            await page.GetByTestId("forward-Immediate-enabled").CheckAsync();
+            await page.GetByTestId("forward-Immediate-target").SelectOptionAsync("Number");
+            await page.GetByTestId("forward-Immediate-number").FillAsync("0899 12 34 56");
+            await page.GetByTestId("forwarding-submit").ClickAsync();
+            var error = page.GetByTestId("forward-form-Immediate").GetByTestId("forward-error");
+            await Expect(error).ToHaveTextAsync("Calls cannot be forwarded to 08 numbers (special rate services).");
+
+            await page.GetByTestId("forwarding-cancel").ClickAsync();
+            await Expect(page.GetByTestId("forward-Immediate")).ToHaveTextAsync("Off");
+            await Expect(page.GetByTestId("forward-Busy")).ToHaveTextAsync("To 06 12 34 56 78");
+        });
+    }
+
+    [Fact]
+    public async Task BuildACalendarFromTheForwardingForm_AndUseItForScheduledForwarding()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(BuildACalendarFromTheForwardingForm_AndUseItForScheduledForwarding), async () =>
+        {
+            await OpenLineAsync(page, "Bruno");
+            await page.GetByTestId("edit-forwarding").ClickAsync();
+            await page.GetByTestId("new-calendar").ClickAsync();
+
+            await page.GetByTestId("calendar-name").FillAsync("Office hours");
+            await page.GetByTestId("hours-0-afternoon-start").FillAsync("12:00");
+            await page.GetByTestId("calendar-next").ClickAsync();
+            await Expect(page.GetByTestId("hours-error").First).ToHaveTextAsync("The hours overlap: the second opening starts after the first one ends.");
+            await page.GetByTestId("hours-0-afternoon-start").FillAsync("14:00");
+            await page.GetByTestId("hours-1-Saturday").CheckAsync();
+            await page.GetByTestId("hours-1-start").FillAsync("09:00");
+            await page.GetByTestId("hours-1-end").FillAsync("12:00");
+            await page.GetByTestId("calendar-next").ClickAsync();
+
+            await Expect(page.GetByTestId("calendar-summary")).ToContainTextAsync("Office hours");
+            await page.GetByTestId("closure-0-first").FillAsync("2026-12-24");
+            await page.GetByTestId("closure-0-last").FillAsync("2026-12-26");
+            await page.GetByTestId("calendar-create").ClickAsync();
+
+            // Back on the forwarding form, with the new calendar chosen.
+            await Expect(page.GetByTestId("forward-calendar")).ToHaveValueAsync(new Regex("^[0-9a-f-]{36}$"));
+            await page.GetByTestId("forward-Scheduled-enabled").CheckAsync();
+            await page.GetByTestId("forward-Scheduled-target").SelectOptionAsync("Voicemail");
+            await page.GetByTestId("forwarding-submit").ClickAsync();
+            await Expect(page.GetByTestId("forward-Scheduled")).ToHaveTextAsync("To voicemail while 'Office hours' is closed");
+
+            await page.GetByTestId("nav-calendars").ClickAsync();
+            var row = page.GetByTestId("calendar-row").Filter(new() { HasText = "Office hours" });
+            await Expect(row.GetByTestId("calendar-used-by")).ToHaveTextAsync("Bruno Petit");
+            await row.GetByTestId("calendar-link").ClickAsync();
+            await page.GetByTestId("delete-calendar").ClickAsync();
+            await Expect(page.GetByTestId("delete-calendar-error")).ToContainTextAsync("Bruno Petit (scheduled forwarding)");
+        });
+    }
+
+    [Fact]
+    public async Task DeleteALine_ItIsGoneFromTheLists()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(DeleteALine_ItIsGoneFromTheLists), async () =>
+        {
+            await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");
+            await page.GetByTestId("line-kind").SelectOptionAsync("Analog");
+            await page.GetByTestId("line-name").FillAsync("Lobby fax");
+            await page.GetByTestId("activate-submit").ClickAsync();
+            await Expect(page.GetByTestId("line-title")).ToHaveTextAsync("Lobby fax");
+
+            await page.GetByTestId("delete-line").ClickAsync();
+            await page.GetByTestId("confirm-delete-line").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Regex("/manage/lines\\?deleted="));
+            await page.GetByTestId("line-search").FillAsync("lobby");
+            await page.GetByTestId("line-search-submit").ClickAsync();
+            await Expect(page.GetByTestId("no-lines")).ToBeVisibleAsync();
+        });
+    }
+
+    private async Task<IPage> SignedInAsync()
+    {
+        var (email, password) = await platform.Host.ManagerLoginAsync();
+        var page = await platform.Browser.NewPageAsync();
+        await page.GotoAsync(platform.Host.PortalUrl + "/sign-in");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+        await Expect(page.GetByTestId("company-name")).ToHaveTextAsync("Demo Company");
+        return page;
+    }
+
+    private static async Task OpenLineAsync(IPage page, string name)
+    {
+        await page.GetByTestId("nav-lines").ClickAsync();
+        await page.GetByTestId("line-search").FillAsync(name);
+        await page.GetByTestId("line-search-submit").ClickAsync();
+        await page.GetByTestId("line-link").First.ClickAsync();
+        await Expect(page.GetByTestId("line-title")).ToContainTextAsync(name);
+    }
+}
