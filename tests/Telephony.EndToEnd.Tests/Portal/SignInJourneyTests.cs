@@ -119,6 +119,43 @@ public sealed class SignInJourneyTests(PortalJourneyFixture platform) : IClassFi
         });
     }
 
+    [Fact]
+    public async Task User_FromTheInvitation_ChangesTheirOwnDnd_AndSeesManagerSettingsReadOnly()
+    {
+        var invitation = await platform.Mail.WaitForAsync("bruno.petit@demo.example.com", "set your password");
+        var page = await platform.Browser.NewPageAsync();
+        await Browser.JourneyAsync(page, nameof(User_FromTheInvitation_ChangesTheirOwnDnd_AndSeesManagerSettingsReadOnly), async () =>
+        {
+            await page.GotoAsync(invitation.Link(platform.Host.PortalUrl + "/set-password?token="));
+            await page.GetByTestId("new-password").FillAsync("Bruno-Phones-2026");
+            await page.GetByTestId("confirm-password").FillAsync("Bruno-Phones-2026");
+            await page.GetByTestId("set-password-submit").ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(platform.Host.PortalUrl + "/me");
+            await Expect(page.GetByTestId("my-line-title")).ToHaveTextAsync("Bruno Petit");
+            await Expect(page.GetByTestId("manager-nav")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("dnd-state")).ToHaveTextAsync("Off");
+
+            await page.GetByTestId("edit-incoming").ClickAsync();
+            await page.GetByTestId("dnd").CheckAsync();
+            await page.GetByTestId("incoming-submit").ClickAsync();
+            await Expect(page.GetByTestId("dnd-state")).ToHaveTextAsync("On");
+
+            // Manager-only settings: read-only for the user.
+            await Expect(page.GetByTestId("edit-announcements")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("announcements-manager-only")).ToBeVisibleAsync();
+            await page.GetByTestId("edit-outgoing").ClickAsync();
+            await Expect(page.GetByTestId("restriction-readonly")).ToHaveValueAsync("No restriction");
+            await Expect(page.GetByTestId("restriction")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("cli-number")).ToHaveAttributeAsync("readonly", "");
+            await Expect(page.Locator("[data-testid=cli] option[value=Alternative]")).ToBeDisabledAsync();
+
+            // The manager's pages are not theirs.
+            await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines");
+            await Expect(page.GetByTestId("line-search")).ToHaveCountAsync(0);
+        });
+    }
+
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GetByTestId("sign-in-link").ClickAsync();

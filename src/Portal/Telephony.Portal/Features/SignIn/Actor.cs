@@ -39,5 +39,5 @@ public sealed class Actor
 public static class PortalHome
 {
     public static string For(ClaimsPrincipal principal) =>
-        principal.IsInRole(PortalRoles.Manager) ? "/manage" : "/";
+        principal.IsInRole(PortalRoles.Manager) ? "/manage" : principal.IsInRole(PortalRoles.User) ? "/me" : "/";
 }
