@@ -50,6 +50,8 @@ public static class MigrationUpgradeScenario
             System.Text.Json.JsonSerializer.Serialize(Telephony.Portal.Domain.Lines.Services.LineServices.DefaultsFor(line.Kind)),
             System.Text.Json.JsonSerializer.Serialize(line.Services));
         Assert.Empty(await check.Calendars.ToListAsync());
+        Assert.Equal(24, await check.PhoneModels.CountAsync());
+        Assert.Equal((null, null), (line.PhoneModelId, line.Mac));
         Assert.Empty(await check.ManagerApiKeys.ToListAsync());
         var manager = await check.ManagerAccounts.SingleAsync();
         Assert.Equal((ManagerId, 0, (DateTime?)null), (manager.Id, manager.FailedSignIns, manager.LockedUntil));

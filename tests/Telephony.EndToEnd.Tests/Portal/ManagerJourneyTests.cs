@@ -25,9 +25,13 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
             await page.GetByTestId("line-last-name").FillAsync("Durand");
             await page.GetByTestId("line-email").FillAsync("elodie.durand@demo.example.com");
             await page.GetByTestId("line-short-number").FillAsync("3105");
+            await page.GetByTestId("phone-model").SelectOptionAsync(new SelectOptionValue { Label = "Yealink T54W (desk phone, 27 keys)" });
+            await page.GetByTestId("phone-mac").FillAsync("80-5e-c0-31-05-01");
             await page.GetByTestId("activate-submit").ClickAsync();
 
             await Expect(page.GetByTestId("line-title")).ToHaveTextAsync("Élodie Durand");
+            await Expect(page.GetByTestId("hardware-model")).ToHaveTextAsync("Yealink T54W");
+            await Expect(page.GetByTestId("hardware-mac")).ToHaveTextAsync("80:5E:C0:31:05:01");
             await Expect(page.GetByTestId("activated")).ToContainTextAsync("01 99 00");
             var number = await page.GetByTestId("line-number").TextContentAsync();
 

@@ -55,6 +55,12 @@ public sealed class Line : ITenantOwned
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>L-HW: the model of the line's phone (or ATA), from the catalogue.</summary>
+    public Guid? PhoneModelId { get; private set; }
+
+    /// <summary>L-HW: the phone's MAC, 12 lower-case hex digits, unique platform-wide; may wait until "complete your lines".</summary>
+    public string? Mac { get; private set; }
+
     /// <summary>
     /// Names, e-mail and numbers folded for search (O-LINES: partial, case- and
     /// accent-insensitive): lower case, no diacritics, numbers in national digits.
@@ -107,6 +113,46 @@ public sealed class Line : ITenantOwned
 
         line.SearchText = LineSearch.Index(line);
         return line;
+    }
+
+    /// <summary>
+    /// L-HW: the line's phone model and MAC (the MAC may come later, O-COMPLETE). Fixed lines
+    /// take desk phones, DECT bases and conference phones; analog lines an ATA.
+    /// </summary>
+    public Error? ChangeHardware(Devices.PhoneModel model, string? mac)
+    {
+        if (!Kind.RegistersDevice())
+        {
+            return Error.Validation("hardware.kind", "Only Fixed and analog lines have a phone.", "PhoneModelId");
+        }
+
+        if ((Kind == LineKind.Analog) != (model.Kind == Devices.PhoneKind.Ata))
+        {
+            return Error.Validation("hardware.model-kind", Kind == LineKind.Analog ? "An analog line needs an ATA." : "An ATA is for analog lines; choose a phone.", "PhoneModelId");
+        }
+
+        string? normalised = null;
+        if (!string.IsNullOrWhiteSpace(mac))
+        {
+            var parsed = Devices.MacAddress.Normalise(mac);
+            if (!parsed.Succeeded)
+            {
+                return parsed.Error;
+            }
+
+            normalised = parsed.Value;
+        }
+
+        PhoneModelId = model.Id;
+        Mac = normalised;
+        return null;
+    }
+
+    /// <summary>L-HW, L-RESET-DEVICE: the phone is no longer the line's; it is un-provisioned and can be factory reset.</summary>
+    public void RemoveHardware()
+    {
+        PhoneModelId = null;
+        Mac = null;
     }
 
     /// <summary>L-CLI, L-CCBS, L-RESTRICT.</summary>

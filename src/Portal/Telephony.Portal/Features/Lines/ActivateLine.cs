@@ -21,7 +21,9 @@ public sealed record ActivateLineRequest(
     string? Email = null,
     string? Name = null,
     string? ShortNumber = null,
-    CreateSiteRequest? NewSite = null)
+    CreateSiteRequest? NewSite = null,
+    Guid? PhoneModelId = null,
+    string? Mac = null)
 {
     public static ActivateLineRequest For(Guid siteId, LineKind kind, LineIdentity identity) =>
         new(siteId, kind, identity.FirstName, identity.LastName, identity.Email, identity.Name, identity.ShortNumber);
@@ -122,6 +124,12 @@ public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext
         }
 
         var line = created.Value!;
+        if ((request.PhoneModelId is not null || !string.IsNullOrWhiteSpace(request.Mac)) &&
+            await LineHardware.ApplyAsync(db, line, new HardwareRequest(request.PhoneModelId, request.Mac), cancellationToken) is { } hardwareError)
+        {
+            return hardwareError;
+        }
+
         number.AssignTo(tenantId, now);
         db.Lines.Add(line);
         if (line.Email is not null)

@@ -26,7 +26,14 @@ public sealed record LineDetail(
     Guid SiteId,
     string SiteName,
     string? SipUsername,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    Guid? PhoneModelId = null,
+    string? PhoneModelName = null,
+    int ProgrammableKeys = 0,
+    string? Mac = null);
+
+/// <summary>O-COMPLETE: a line whose phone model is known but whose MAC is still missing.</summary>
+public sealed record IncompleteLine(Guid Id, string NationalNumber, string DisplayName, string PhoneModelName, Guid SiteId, string SiteName);
 
 /// <summary>O-LINES: the current tenant's lines, filtered by site and plan types, searched, paged; one line in full.</summary>
 public sealed class FindLines(PortalDbContext db)
@@ -73,7 +80,22 @@ public sealed class FindLines(PortalDbContext db)
         }
 
         var line = row.Line;
-        return new LineDetail(line.Id, line.Kind, line.PublicNumber, PhoneNumber.ToNational(line.PublicNumber), line.ShortNumber, line.FirstName, line.LastName, line.Name, line.Email, line.DisplayName, line.SiteId, row.SiteName, line.SipUsername, line.CreatedAt);
+        var model = line.PhoneModelId is { } modelId ? await db.PhoneModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken) : null;
+        return new LineDetail(
+            line.Id, line.Kind, line.PublicNumber, PhoneNumber.ToNational(line.PublicNumber), line.ShortNumber, line.FirstName, line.LastName, line.Name, line.Email, line.DisplayName, line.SiteId, row.SiteName, line.SipUsername, line.CreatedAt,
+            model?.Id, model?.DisplayName, model?.ProgrammableKeys ?? 0, line.Mac is { } mac ? Domain.Devices.MacAddress.Display(mac) : null);
+    }
+
+    /// <summary>O-COMPLETE: Fixed lines with a phone model but no MAC yet, by site.</summary>
+    public async Task<IReadOnlyList<IncompleteLine>> IncompleteAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (from l in db.Lines.AsNoTracking()
+                          join s in db.Sites.AsNoTracking() on l.SiteId equals s.Id
+                          join m in db.PhoneModels.AsNoTracking() on l.PhoneModelId equals m.Id
+                          where l.Mac == null
+                          orderby s.Name, l.PublicNumber
+                          select new { Line = l, SiteName = s.Name, Model = m }).ToListAsync(cancellationToken);
+        return rows.Select(r => new IncompleteLine(r.Line.Id, PhoneNumber.ToNational(r.Line.PublicNumber), r.Line.DisplayName, r.Model.DisplayName, r.Line.SiteId, r.SiteName)).ToList();
     }
 
     /// <summary>Any alternative matches when all its words are in the line's search text (translated to SQL).</summary>

@@ -14,7 +14,13 @@ internal static class LineEndpoints
             .WithSummary("Lines, by site and plan types, searched by name, first name or number (several numbers separated by ';'), paged (O-LINES).");
         lines.MapPost("", ActivateAsync).WithName("ActivateLine")
             .WithSummary("Activate a line on a site, with the next free number of the site's zone (O-ACTIVATE).");
+        lines.MapGet("/incomplete", async (FindLines find, CancellationToken ct) => TypedResults.Ok(await find.IncompleteAsync(ct))).WithName("ListIncompleteLines")
+            .WithSummary("Lines whose phone model is set but whose MAC is missing (O-COMPLETE).");
         lines.MapGet("/{lineId:guid}", GetAsync).WithName("GetLine");
+        lines.MapPut("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, HardwareRequest body, CancellationToken ct) => (await hardware.SetAsync(lineId, body, ct)).ToOk())
+            .WithName("SetLineHardware").WithSummary("Set or change the line's phone model and MAC (L-HW).");
+        lines.MapDelete("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, CancellationToken ct) => (await hardware.RemoveAsync(lineId, ct)).ToOk())
+            .WithName("RemoveLineHardware").WithSummary("Remove the line's phone: it is un-provisioned and can be factory reset.");
         lines.MapDelete("/{lineId:guid}", DeleteAsync).WithName("DeleteLine")
             .WithSummary("Delete a line: its plan is freed and its number returns to the pool after a quarantine (O-DELETE).");
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Telephony.Portal.Features.ApiKeys;
 using Telephony.Portal.Features.Calendars;
+using Telephony.Portal.Features.Devices;
 using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Features.NumberPool;
 using Telephony.Portal.Features.Offer;
@@ -66,6 +67,8 @@ internal static class PortalApi
         services.AddScoped<DeleteLine>();
         services.AddScoped<ChangeLineServices>();
         services.AddScoped<Calendars>();
+        services.AddScoped<LineHardware>();
+        services.AddScoped<PhoneModels>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
         services.AddScoped<NumberPool>();
@@ -102,6 +105,7 @@ internal static class PortalApi
         company.MapLineEndpoints();
         company.MapLineServiceEndpoints();
         company.MapCalendarEndpoints();
+        company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");
 
         var platform = api.MapGroup("/operator").RequireAuthorization(OperatorPolicy)
@@ -109,6 +113,7 @@ internal static class PortalApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         platform.MapTenantEndpoints();
         platform.MapNumberPoolEndpoints();
+        platform.MapPhoneModelEndpoints();
         platform.MapApiKeyEndpoints("Operator");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Accounts;
 using Telephony.Portal.Domain.Calendars;
+using Telephony.Portal.Domain.Devices;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
 using Telephony.Portal.Domain.Sites;
@@ -41,6 +42,8 @@ public sealed class PortalDbContext(
     public DbSet<Line> Lines => Set<Line>();
 
     public DbSet<Calendar> Calendars => Set<Calendar>();
+
+    public DbSet<PhoneModel> PhoneModels => Set<PhoneModel>();
 
     public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
 

@@ -26,6 +26,7 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         builder.Property(l => l.SipUsername).HasMaxLength(64);
         builder.Property(l => l.SipPassword).HasMaxLength(64);
         builder.Property(l => l.SearchText).HasMaxLength(800);
+        builder.Property(l => l.Mac).HasMaxLength(12);
 
         // Public numbers and user e-mails are unique platform-wide; the rest within a tenant.
         // Both engines treat NULLs as distinct in unique indexes.
@@ -34,6 +35,10 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         builder.HasIndex(l => new { l.TenantId, l.ShortNumber }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.SipUsername }).IsUnique();
         builder.HasIndex(l => l.SiteId);
+        // A phone belongs to one line on the whole platform (L-HW).
+        builder.HasIndex(l => l.Mac).IsUnique();
+        builder.HasIndex(l => l.PhoneModelId);
+        builder.HasOne<Domain.Devices.PhoneModel>().WithMany().HasForeignKey(l => l.PhoneModelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Site>().WithMany().HasForeignKey(l => l.SiteId).OnDelete(DeleteBehavior.Restrict);
     }
