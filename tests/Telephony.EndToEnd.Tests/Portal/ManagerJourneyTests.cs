@@ -164,6 +164,89 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task ConfigureSupervisionShortcutAndPickupKeys_ThenReorderThem()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(ConfigureSupervisionShortcutAndPickupKeys_ThenReorderThem), async () =>
+        {
+            await ActivateFixedLineAsync(page, "Gaëlle", "Roux", "3201");
+            await ActivateFixedLineAsync(page, "Hugo", "Lefèvre", "3202", "Yealink T54W (desk phone, 27 keys)");
+            var keys = page.GetByTestId("block-keys");
+            await Expect(keys.GetByTestId("keys-used")).ToHaveTextAsync("0 / 27");
+
+            foreach (var colleague in (string[])["Alice Martin (201)", "Bruno Petit (202)", "Gaëlle Roux (3201)"])
+            {
+                await keys.GetByTestId("supervised-line").SelectOptionAsync(new SelectOptionValue { Label = colleague });
+                await keys.GetByTestId("add-supervision-key").ClickAsync();
+                await Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+            }
+
+            foreach (var (label, number) in (IEnumerable<(string, string)>)[("Reception", "0140000000"), ("Home", "06 12 34 56 78")])
+            {
+                await keys.GetByTestId("shortcut-label").FillAsync(label);
+                await keys.GetByTestId("shortcut-number").FillAsync(number);
+                await keys.GetByTestId("add-shortcut-key").ClickAsync();
+                await Expect(keys.GetByTestId("key-label").Last).ToHaveTextAsync(label);
+            }
+
+            await keys.GetByTestId("add-pickup-key").ClickAsync();
+            await Expect(keys.GetByTestId("key-label")).ToHaveTextAsync(["Alice Martin", "Bruno Petit", "Gaëlle Roux", "Reception", "Home", "Pickup"]);
+            await Expect(keys.GetByTestId("key-number")).ToHaveTextAsync(["1", "2", "3", "4", "5", "6"]);
+            await Expect(keys.GetByTestId("keys-used")).ToHaveTextAsync("6 / 27");
+            await Expect(keys.GetByTestId("add-pickup-key")).ToHaveCountAsync(0);
+
+            // A shortcut key with no label is refused next to the field.
+            await keys.GetByTestId("shortcut-number").FillAsync("0140000001");
+            await keys.GetByTestId("add-shortcut-key").ClickAsync();
+            await Expect(keys.GetByTestId("shortcut-label-error")).ToHaveTextAsync("Give the key a label.");
+
+            // Without script: Bruno moves up; Gaëlle, last supervision key, cannot move below the shortcut keys.
+            await keys.GetByTestId("supervision-keys").GetByTestId("key").Nth(1).GetByTestId("key-up").ClickAsync();
+            await Expect(keys.GetByTestId("key-label")).ToHaveTextAsync(["Bruno Petit", "Alice Martin", "Gaëlle Roux", "Reception", "Home", "Pickup"]);
+            await keys.GetByTestId("supervision-keys").GetByTestId("key").Nth(2).GetByTestId("key-down").ClickAsync();
+            await Expect(keys.GetByTestId("key-label")).ToHaveTextAsync(["Bruno Petit", "Alice Martin", "Gaëlle Roux", "Reception", "Home", "Pickup"]);
+
+            // Drag and drop: the pickup key goes to the top of the shortcut keys.
+            var shortcuts = keys.GetByTestId("shortcut-keys").GetByTestId("key");
+            await DragAsync(page, shortcuts.Nth(2), shortcuts.Nth(0));
+            await Expect(keys.GetByTestId("key-label")).ToHaveTextAsync(["Bruno Petit", "Alice Martin", "Gaëlle Roux", "Pickup", "Reception", "Home"]);
+            await Expect(keys.GetByTestId("key-number")).ToHaveTextAsync(["1", "2", "3", "4", "5", "6"]);
+
+            await keys.GetByTestId("shortcut-keys").GetByTestId("key").Nth(1).GetByTestId("key-delete").ClickAsync();
+            await Expect(keys.GetByTestId("key-label")).ToHaveTextAsync(["Bruno Petit", "Alice Martin", "Gaëlle Roux", "Pickup", "Home"]);
+        });
+    }
+
+    private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
+    {
+        await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");
+        await page.GetByTestId("line-kind").SelectOptionAsync("Fixed");
+        await page.GetByTestId("line-first-name").FillAsync(firstName);
+        await page.GetByTestId("line-last-name").FillAsync(lastName);
+        await page.GetByTestId("line-email").FillAsync($"line{shortNumber}@demo.example.com");
+        await page.GetByTestId("line-short-number").FillAsync(shortNumber);
+        if (phoneModel is not null)
+        {
+            await page.GetByTestId("phone-model").SelectOptionAsync(new SelectOptionValue { Label = phoneModel });
+        }
+
+        await page.GetByTestId("activate-submit").ClickAsync();
+        await Expect(page.GetByTestId("line-title")).ToHaveTextAsync($"{firstName} {lastName}");
+    }
+
+    /// <summary>A mouse drag in small steps, as SortableJS's pointer fallback follows it.</summary>
+    private static async Task DragAsync(IPage page, ILocator source, ILocator target)
+    {
+        var from = (await source.BoundingBoxAsync())!;
+        var to = (await target.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(from.X + 20, from.Y + (from.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(from.X + 20, from.Y + (from.Height / 2) - 5, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(to.X + 20, to.Y + 2, new() { Steps = 20 });
+        await page.Mouse.UpAsync();
+    }
+
     private async Task<IPage> SignedInAsync()
     {
         var (email, password) = await platform.Host.ManagerLoginAsync();

@@ -58,3 +58,9 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(Error error) => new(default, error);
 }
+
+public static class Result
+{
+    /// <summary>For values whose static type is an interface (C# converts nothing implicitly from one).</summary>
+    public static Result<T> Success<T>(T value) => value;
+}

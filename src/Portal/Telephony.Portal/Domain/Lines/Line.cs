@@ -145,15 +145,61 @@ public sealed class Line : ITenantOwned
 
         PhoneModelId = model.Id;
         Mac = normalised;
+
+        // L-HW: a model with fewer keys keeps the first ones.
+        if (Services.Keys.Count > model.ProgrammableKeys)
+        {
+            _services = Services with { Keys = Services.Keys.Take(model.ProgrammableKeys).ToList() };
+        }
+
         return null;
     }
 
-    /// <summary>L-HW, L-RESET-DEVICE: the phone is no longer the line's; it is un-provisioned and can be factory reset.</summary>
+    /// <summary>L-HW, L-RESET-DEVICE: the phone is no longer the line's, nor its keys; it is un-provisioned and can be factory reset.</summary>
     public void RemoveHardware()
     {
         PhoneModelId = null;
         Mac = null;
+        _services = Services with { Keys = [] };
     }
+
+    /// <summary>L-KEYS: replaces the phone's keys (an empty list resets them); supervision keys are put first.</summary>
+    public Error? ChangeKeys(IReadOnlyList<ProgrammableKey> requested, LineServiceRules.KeyContext context)
+    {
+        if (PhoneModelId is null)
+        {
+            return requested.Count == 0 ? null : Error.Validation("keys.no-phone", "Choose the line's phone model first: keys depend on it.", "Keys");
+        }
+
+        if (new LineServiceRules.KeysRules(context).Check(new LineServiceRules.KeyList(requested)) is { } error)
+        {
+            return error;
+        }
+
+        static ProgrammableKey Normalise(ProgrammableKey key) => key.Kind switch
+        {
+            KeyKind.Pickup => ProgrammableKey.Pickup,
+            KeyKind.Supervision => key with { Label = Blank(key.Label), Number = null },
+            _ => key with { LineId = null, InCallAction = InCallAction.HoldAndCall, Label = key.Label!.Trim(), Number = KeyLayout.CompactNumber(key.Number) },
+        };
+
+        _services = Services with { Keys = KeyLayout.Ordered(requested.Select(Normalise)) };
+        return null;
+    }
+
+    /// <summary>O-DELETE: the supervision keys watching a deleted line go, and the keys after them move up.</summary>
+    public bool StopSupervising(Guid lineId)
+    {
+        if (!Services.Keys.Any(k => k.LineId == lineId))
+        {
+            return false;
+        }
+
+        _services = Services with { Keys = Services.Keys.Where(k => k.LineId != lineId).ToList() };
+        return true;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>L-CLI, L-CCBS, L-RESTRICT.</summary>
     public Error? ChangeOutgoingCalls(OutgoingCalls requested)

@@ -1,22 +1,49 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Telephony.Portal.Domain;
+using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Infrastructure.Persistence;
 
 namespace Telephony.Portal.Features.Lines;
 
+/// <summary>Something of the company that points at a line and is changed when the line is deleted (O-DELETE).</summary>
+public sealed record LineReference(string Kind, Guid OwnerId, string Owner, string Description);
+
 /// <summary>
 /// O-DELETE: the line goes, with its selfcare account; its plan is free again and its number
-/// returns to the pool after the quarantine. Saved with the tenant's new routing snapshot.
+/// returns to the pool after the quarantine; what points at it (supervision keys on other
+/// phones) lets go of it. Saved with the tenant's new routing snapshot.
 /// </summary>
 public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options)
 {
+    /// <summary>What the deletion will change, for the manager to read before confirming.</summary>
+    public async Task<Result<IReadOnlyList<LineReference>>> ReferencesAsync(Guid lineId, CancellationToken cancellationToken)
+    {
+        if (!await db.Lines.AnyAsync(l => l.Id == lineId, cancellationToken))
+        {
+            return LineErrors.NotFound;
+        }
+
+        var references = (await SupervisorsAsync(lineId, cancellationToken))
+            .SelectMany(line => line.Services.Keys
+                .Select((key, i) => (Key: key, Position: i + 1))
+                .Where(k => k.Key.LineId == lineId)
+                .Select(k => new LineReference("SupervisionKey", line.Id, line.DisplayName, $"supervision key {k.Position} on {line.DisplayName}'s phone")))
+            .ToList();
+        return Result.Success<IReadOnlyList<LineReference>>(references);
+    }
+
     public async Task<Error?> ExecuteAsync(Guid lineId, CancellationToken cancellationToken)
     {
         var line = await db.Lines.SingleOrDefaultAsync(l => l.Id == lineId, cancellationToken);
         if (line is null)
         {
             return LineErrors.NotFound;
+        }
+
+        foreach (var supervisor in await SupervisorsAsync(lineId, cancellationToken))
+        {
+            supervisor.StopSupervising(lineId);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -27,4 +54,10 @@ public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<P
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>Lines whose phone has a key supervising <paramref name="lineId"/> (keys live in the services document, so they are read here).</summary>
+    private async Task<IReadOnlyList<Line>> SupervisorsAsync(Guid lineId, CancellationToken cancellationToken) =>
+        (await db.Lines.Where(l => l.PhoneModelId != null && l.Id != lineId).ToListAsync(cancellationToken))
+            .Where(l => l.Services.Keys.Any(k => k.LineId == lineId))
+            .ToList();
 }

@@ -32,6 +32,9 @@ public sealed record LineDetail(
     int ProgrammableKeys = 0,
     string? Mac = null);
 
+/// <summary>A line, hunt group or IVR offered by the company number picker (S-CALLERID-LIST).</summary>
+public sealed record CompanyNumber(Guid LineId, LineKind Kind, string Name, string Number, string NationalNumber, string? ShortNumber);
+
 /// <summary>O-COMPLETE: a line whose phone model is known but whose MAC is still missing.</summary>
 public sealed record IncompleteLine(Guid Id, string NationalNumber, string DisplayName, string PhoneModelName, Guid SiteId, string SiteName);
 
@@ -96,6 +99,31 @@ public sealed class FindLines(PortalDbContext db)
                           orderby s.Name, l.PublicNumber
                           select new { Line = l, SiteName = s.Name, Model = m }).ToListAsync(cancellationToken);
         return rows.Select(r => new IncompleteLine(r.Line.Id, PhoneNumber.ToNational(r.Line.PublicNumber), r.Line.DisplayName, r.Model.DisplayName, r.Line.SiteId, r.SiteName)).ToList();
+    }
+
+    /// <summary>
+    /// S-CALLERID-LIST, the "select a number of the company" picker: hunt groups, then user
+    /// lines, then IVRs, searched and paged. For a supervision key (L-KEYS), Fixed and mobile lines only.
+    /// </summary>
+    public async Task<Page<CompanyNumber>> CompanyNumbersAsync(string? search, bool supervisable, PageRequest page, CancellationToken cancellationToken)
+    {
+        var lines = supervisable
+            ? db.Lines.AsNoTracking().Where(l => l.Kind == LineKind.Fixed || l.Kind == LineKind.Mobile)
+            : db.Lines.AsNoTracking().Where(l => l.Kind != LineKind.Analog);
+        var terms = LineSearch.Terms(search);
+        if (terms.Count > 0)
+        {
+            lines = lines.Where(Matching(terms));
+        }
+
+        var total = await lines.CountAsync(cancellationToken);
+        var rows = await lines
+            .OrderBy(l => l.Kind == LineKind.HuntGroup ? 0 : l.Kind == LineKind.Ivr ? 2 : 1)
+            .ThenBy(l => l.LastName ?? l.Name).ThenBy(l => l.FirstName).ThenBy(l => l.PublicNumber)
+            .Skip(page.Skip).Take(page.PageSize)
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(l => new CompanyNumber(l.Id, l.Kind, l.DisplayName, l.PublicNumber, PhoneNumber.ToNational(l.PublicNumber), l.ShortNumber)).ToList();
+        return new Page<CompanyNumber>(items, page.Page, page.PageSize, total);
     }
 
     /// <summary>Any alternative matches when all its words are in the line's search text (translated to SQL).</summary>

@@ -17,10 +17,16 @@ internal static class LineEndpoints
         lines.MapGet("/incomplete", async (FindLines find, CancellationToken ct) => TypedResults.Ok(await find.IncompleteAsync(ct))).WithName("ListIncompleteLines")
             .WithSummary("Lines whose phone model is set but whose MAC is missing (O-COMPLETE).");
         lines.MapGet("/{lineId:guid}", GetAsync).WithName("GetLine");
+        api.MapGet("/company-numbers", async (FindLines find, string? search, bool? supervisable, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await find.CompanyNumbersAsync(search, supervisable ?? false, PageRequest.Of(page, pageSize), ct)))
+            .WithTags("Lines").WithName("ListCompanyNumbers")
+            .WithSummary("The company number picker: hunt groups, then user lines, then IVRs, searched and paged; supervisable=true keeps the lines a supervision key may watch (S-CALLERID-LIST, L-KEYS).");
         lines.MapPut("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, HardwareRequest body, CancellationToken ct) => (await hardware.SetAsync(lineId, body, ct)).ToOk())
             .WithName("SetLineHardware").WithSummary("Set or change the line's phone model and MAC (L-HW).");
         lines.MapDelete("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, CancellationToken ct) => (await hardware.RemoveAsync(lineId, ct)).ToOk())
             .WithName("RemoveLineHardware").WithSummary("Remove the line's phone: it is un-provisioned and can be factory reset.");
+        lines.MapGet("/{lineId:guid}/references", async (DeleteLine delete, Guid lineId, CancellationToken ct) => (await delete.ReferencesAsync(lineId, ct)).ToOk())
+            .WithName("ListLineReferences").WithSummary("What deleting the line changes: the supervision keys and groups that point at it (O-DELETE).");
         lines.MapDelete("/{lineId:guid}", DeleteAsync).WithName("DeleteLine")
             .WithSummary("Delete a line: its plan is freed and its number returns to the pool after a quarantine (O-DELETE).");
     }

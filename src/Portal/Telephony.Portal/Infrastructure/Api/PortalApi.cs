@@ -68,6 +68,7 @@ internal static class PortalApi
         services.AddScoped<ChangeLineServices>();
         services.AddScoped<Calendars>();
         services.AddScoped<LineHardware>();
+        services.AddScoped<LineKeys>();
         services.AddScoped<PhoneModels>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
@@ -104,6 +105,7 @@ internal static class PortalApi
         company.MapSiteEndpoints();
         company.MapLineEndpoints();
         company.MapLineServiceEndpoints();
+        company.MapLineKeyEndpoints();
         company.MapCalendarEndpoints();
         company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");

@@ -91,6 +91,58 @@ public static class LineServiceRules
         }
     }
 
+    /// <summary>The keys as a request holds them.</summary>
+    public sealed record KeyList(IReadOnlyList<ProgrammableKey> Keys);
+
+    /// <summary>
+    /// What the keys of one phone are checked against: the model's key count, the line itself,
+    /// and the company's lines a supervision key may watch (Fixed and mobile lines).
+    /// </summary>
+    public sealed record KeyContext(string ModelName, int Capacity, Guid OwnLineId, IReadOnlySet<Guid> SupervisableLines);
+
+    public sealed class KeysRules : AbstractValidator<KeyList>
+    {
+        public KeysRules(KeyContext context)
+        {
+            RuleFor(k => k.Keys).Must(k => k.Count <= context.Capacity)
+                .WithMessage(k => context.Capacity == 0
+                    ? $"The {context.ModelName} has no programmable keys."
+                    : $"The {context.ModelName} has {context.Capacity} programmable keys; remove {k.Keys.Count - context.Capacity}.");
+            RuleFor(k => k.Keys).Must(k => k.Count(key => key.IsSupervision) <= KeyLayout.MaxSupervisionKeys)
+                .WithMessage($"At most {KeyLayout.MaxSupervisionKeys} supervision keys.");
+            RuleFor(k => k.Keys).Must(k => k.Count(key => key.Kind == KeyKind.Pickup) <= 1)
+                .WithMessage("A phone has at most one pickup key.");
+            RuleFor(k => k.Keys).Must(k => k.Where(key => key.IsSupervision).GroupBy(key => key.LineId).All(g => g.Count() == 1))
+                .WithMessage("Each line is supervised by one key only.");
+            RuleForEach(k => k.Keys).SetValidator(new KeyRules(context));
+        }
+    }
+
+    public sealed class KeyRules : AbstractValidator<ProgrammableKey>
+    {
+        public KeyRules(KeyContext context)
+        {
+            RuleFor(k => k.Kind).IsInEnum().WithMessage("A key supervises a line, dials a number, or picks up calls.");
+            RuleFor(k => k.Label).MaximumLength(KeyLayout.MaxLabelLength).WithMessage($"A label has at most {KeyLayout.MaxLabelLength} characters.");
+            When(k => k.Kind == KeyKind.Supervision, () =>
+            {
+                RuleFor(k => k.InCallAction).IsInEnum().WithMessage("While in a call, the key holds and calls, transfers, or parks.");
+                RuleFor(k => k.LineId).NotNull().WithMessage("Choose the line this key supervises.");
+                RuleFor(k => k.LineId).NotEqual(context.OwnLineId).When(k => k.LineId is not null)
+                    .WithMessage("A key cannot supervise its own line.");
+                RuleFor(k => k.LineId).Must(id => context.SupervisableLines.Contains(id!.Value))
+                    .When(k => k.LineId is not null && k.LineId != context.OwnLineId)
+                    .WithMessage("Supervision keys watch Fixed and mobile lines of the company.");
+            });
+            When(k => k.Kind == KeyKind.Shortcut, () =>
+            {
+                RuleFor(k => k.Label).NotEmpty().WithMessage("Give the key a label.");
+                RuleFor(k => k.Number).Must(KeyLayout.IsDialable)
+                    .WithMessage($"A shortcut number has 1 to {KeyLayout.MaxNumberLength} digits, after an optional +; * and # are allowed.");
+            });
+        }
+    }
+
     public sealed class ForwardingRules : AbstractValidator<Forwarding>
     {
         public ForwardingRules(LineKind kind)

@@ -20,6 +20,9 @@ public sealed record LineServices
 
     public VoicemailNotification VoicemailNotification { get; init; } = new();
 
+    /// <summary>L-KEYS: the desk phone's programmable keys, in phone order (supervision keys first).</summary>
+    public IReadOnlyList<ProgrammableKey> Keys { get; init; } = [];
+
     /// <summary>The defaults SPEC section 4 gives a new line of <paramref name="kind"/>.</summary>
     public static LineServices DefaultsFor(LineKind kind) => new() { Forwarding = Forwarding.DefaultsFor(kind) };
 }
