@@ -218,6 +218,37 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task CreateAPickupGroup_ThenChangeItsMembers()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(CreateAPickupGroup_ThenChangeItsMembers), async () =>
+        {
+            await page.GetByTestId("nav-pickup-groups").ClickAsync();
+            await page.GetByTestId("create-pickup-group").ClickAsync();
+            await page.GetByTestId("pickup-site").SelectOptionAsync(new SelectOptionValue { Label = "Head office — PARIS" });
+            await page.GetByTestId("pickup-site-continue").ClickAsync();
+
+            await page.GetByTestId("pickup-name").FillAsync("Accueil!");
+            await page.GetByTestId("pickup-candidate").Filter(new() { HasText = "Alice Martin" }).GetByTestId("pickup-member").CheckAsync();
+            await page.GetByTestId("pickup-candidate").Filter(new() { HasText = "Bruno Petit" }).GetByTestId("pickup-member").CheckAsync();
+            await page.GetByTestId("pickup-group-submit").ClickAsync();
+            await Expect(page.GetByTestId("pickup-name-error")).ToContainTextAsync("letters, digits, spaces");
+            await Expect(page.GetByTestId("pickup-candidate").Filter(new() { HasText = "Bruno Petit" }).GetByTestId("pickup-member")).ToBeCheckedAsync();
+
+            await page.GetByTestId("pickup-name").FillAsync("Accueil");
+            await page.GetByTestId("pickup-group-submit").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToContainTextAsync("Accueil");
+            var row = page.GetByTestId("pickup-group-row").Filter(new() { HasText = "Accueil" });
+            await Expect(row.GetByTestId("pickup-group-members")).ToHaveTextAsync("Alice Martin, Bruno Petit");
+
+            await row.GetByTestId("pickup-group-link").ClickAsync();
+            await page.GetByTestId("pickup-candidate").Filter(new() { HasText = "Alice Martin" }).GetByTestId("pickup-member").UncheckAsync();
+            await page.GetByTestId("pickup-group-submit").ClickAsync();
+            await Expect(page.GetByTestId("pickup-group-row").Filter(new() { HasText = "Accueil" }).GetByTestId("pickup-group-members")).ToHaveTextAsync("Bruno Petit");
+        });
+    }
+
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
     {
         await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");

@@ -65,6 +65,18 @@ public sealed class ApiChangeReachesCallControlTests : IAsyncLifetime
             await ReadAsync<IdOnly>(await company.PostAsJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "Lat", lastName = "Ency", email = "lat.ency@latency.example.com", shortNumber = "41" }, Json)));
         Assert.Contains(routing.Find(tenantId)!.Snapshot.Lines, l => l.LineId == line.Id && l.ShortNumber == "41");
 
+        await MeasureAsync(routing, tenantId, "forward on busy to a mobile", async () =>
+            await ReadAsync<object>(await company.PutAsJsonAsync($"/api/v1/lines/{line.Id}/services/forwarding", new { busy = new { enabled = true, target = "Number", number = "0612345678" } }, Json)));
+        Assert.Equal("+33612345678", routing.Find(tenantId)!.Snapshot.Lines.Single(l => l.LineId == line.Id).Services!.Forwarding.Busy.Number);
+
+        var calendar = await MeasureAsync(routing, tenantId, "create a calendar", async () =>
+            await ReadAsync<IdOnly>(await company.PostAsJsonAsync("/api/v1/calendars", new { name = "Office", openingHours = (object[])[new { days = (string[])["Monday"], start = "09:00:00", end = "17:00:00" }] }, Json)));
+        Assert.Contains(routing.Find(tenantId)!.Snapshot.Calendars, c => c.CalendarId == calendar.Id);
+
+        var group = await MeasureAsync(routing, tenantId, "create a pickup group", async () =>
+            await ReadAsync<IdOnly>(await company.PostAsJsonAsync("/api/v1/pickup-groups", new { name = "Desk", siteId = site.Id, memberIds = (Guid[])[line.Id] }, Json)));
+        Assert.Equal(group.Id, routing.Find(tenantId)!.Snapshot.Lines.Single(l => l.LineId == line.Id).PickupGroupId);
+
         await MeasureAsync(routing, tenantId, "suspend the company", async () => await ReadAsync<IdOnly>(await op.PostAsync($"/api/v1/operator/tenants/{tenantId}/suspend", null)));
         Assert.True(routing.Find(tenantId)!.Snapshot.Suspended);
 

@@ -73,6 +73,21 @@ public sealed class RoutingSnapshotApiTests(PortalApiFixture api)
         Assert.True(Assert.Single((await LatestAsync(tenantId)).Lines).Services!.DoNotDisturb);
     }
 
+    [Fact]
+    public async Task PickupGroupMembership_IsInTheNextSnapshot_AndLeavesWithTheGroup()
+    {
+        var (tenantId, token) = await api.Host.CreateCompanyAsync("Pickup Snapshot Co");
+        using var company = api.Host.Client(token);
+        var site = await SiteApiTests.CreateAsync(company, "HQ", "75010", "Paris");
+        var line = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "Pick", lastName = "Up", email = "pick.up@pickup-snapshot.example.com" }), HttpStatusCode.Created);
+
+        var group = await OkAsync<Telephony.Portal.Features.PickupGroups.PickupGroupView>(await company.PostJsonAsync("/api/v1/pickup-groups", new { name = "Desk", siteId = site.Id, memberIds = (Guid[])[line.Id] }), HttpStatusCode.Created);
+        Assert.Equal(group.Id, Assert.Single((await LatestAsync(tenantId)).Lines).PickupGroupId);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await company.DeleteAsync($"/api/v1/pickup-groups/{group.Id}")).StatusCode);
+        Assert.Null(Assert.Single((await LatestAsync(tenantId)).Lines).PickupGroupId);
+    }
+
     private Task<TenantRoutingChanged> LatestAsync(Guid tenantId) =>
         api.Host.InScopeAsync(null, async services =>
         {

@@ -53,6 +53,9 @@ public sealed record RoutingLine
 
     /// <summary>The line's service settings; null for hunt groups and IVRs.</summary>
     public RoutingLineServices? Services { get; init; }
+
+    /// <summary>S-PICKUP: the lines sharing this id answer each other's ringing calls with *98; null outside any group.</summary>
+    public Guid? PickupGroupId { get; init; }
 }
 
 /// <summary>

@@ -61,6 +61,9 @@ public sealed class Line : ITenantOwned
     /// <summary>L-HW: the phone's MAC, 12 lower-case hex digits, unique platform-wide; may wait until "complete your lines".</summary>
     public string? Mac { get; private set; }
 
+    /// <summary>S-PICKUP: the pickup group the line is in (at most one; Fixed lines of the group's site).</summary>
+    public Guid? PickupGroupId { get; private set; }
+
     /// <summary>
     /// Names, e-mail and numbers folded for search (O-LINES: partial, case- and
     /// accent-insensitive): lower case, no diacritics, numbers in national digits.
@@ -200,6 +203,30 @@ public sealed class Line : ITenantOwned
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>S-PICKUP: members are Fixed lines of the group's site, each in one group at most.</summary>
+    public Error? JoinPickupGroup(PickupGroups.PickupGroup group, string field)
+    {
+        if (Kind != LineKind.Fixed)
+        {
+            return Error.Validation("pickup-group.member-kind", $"{DisplayName} is not a Fixed line: only Fixed lines pick up calls with *98.", field);
+        }
+
+        if (SiteId != group.SiteId)
+        {
+            return Error.Validation("pickup-group.member-site", $"{DisplayName} is on another site: members are lines of the group's site.", field);
+        }
+
+        if (PickupGroupId is { } other && other != group.Id)
+        {
+            return Error.Conflict("pickup-group.member-taken", $"{DisplayName} is already in another pickup group.", field);
+        }
+
+        PickupGroupId = group.Id;
+        return null;
+    }
+
+    public void LeavePickupGroup() => PickupGroupId = null;
 
     /// <summary>L-CLI, L-CCBS, L-RESTRICT.</summary>
     public Error? ChangeOutgoingCalls(OutgoingCalls requested)

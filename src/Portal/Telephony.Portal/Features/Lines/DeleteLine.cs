@@ -11,24 +11,27 @@ public sealed record LineReference(string Kind, Guid OwnerId, string Owner, stri
 
 /// <summary>
 /// O-DELETE: the line goes, with its selfcare account; its plan is free again and its number
-/// returns to the pool after the quarantine; what points at it (supervision keys on other
-/// phones) lets go of it. Saved with the tenant's new routing snapshot.
+/// returns to the pool after the quarantine; what points at it (its pickup group, supervision
+/// keys on other phones) lets go of it. Saved with the tenant's new routing snapshot.
 /// </summary>
 public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options)
 {
     /// <summary>What the deletion will change, for the manager to read before confirming.</summary>
     public async Task<Result<IReadOnlyList<LineReference>>> ReferencesAsync(Guid lineId, CancellationToken cancellationToken)
     {
-        if (!await db.Lines.AnyAsync(l => l.Id == lineId, cancellationToken))
+        var line = await db.Lines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lineId, cancellationToken);
+        if (line is null)
         {
             return LineErrors.NotFound;
         }
 
-        var references = (await SupervisorsAsync(lineId, cancellationToken))
-            .SelectMany(line => line.Services.Keys
+        var pickupGroup = line.PickupGroupId is { } groupId ? await db.PickupGroups.AsNoTracking().SingleAsync(g => g.Id == groupId, cancellationToken) : null;
+        IEnumerable<LineReference> groups = pickupGroup is null ? [] : [new LineReference("PickupGroup", pickupGroup.Id, pickupGroup.Name, $"the pickup group \"{pickupGroup.Name}\"")];
+        var references = groups.Concat((await SupervisorsAsync(lineId, cancellationToken))
+            .SelectMany(supervisor => supervisor.Services.Keys
                 .Select((key, i) => (Key: key, Position: i + 1))
                 .Where(k => k.Key.LineId == lineId)
-                .Select(k => new LineReference("SupervisionKey", line.Id, line.DisplayName, $"supervision key {k.Position} on {line.DisplayName}'s phone")))
+                .Select(k => new LineReference("SupervisionKey", supervisor.Id, supervisor.DisplayName, $"supervision key {k.Position} on {supervisor.DisplayName}'s phone"))))
             .ToList();
         return Result.Success<IReadOnlyList<LineReference>>(references);
     }

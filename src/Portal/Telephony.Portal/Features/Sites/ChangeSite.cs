@@ -45,6 +45,12 @@ public sealed class ChangeSite(PortalDbContext db)
             return Error.Conflict("site.in-use", $"This site still has {lines} line(s); delete or move them first.");
         }
 
+        var pickupGroups = await db.PickupGroups.Where(g => g.SiteId == siteId).Select(g => g.Name).ToListAsync(cancellationToken);
+        if (pickupGroups.Count > 0)
+        {
+            return Error.Conflict("site.in-use", $"This site still has the pickup group(s) {string.Join(", ", pickupGroups.Select(n => $"\"{n}\""))}; delete them first.");
+        }
+
         db.Sites.Remove(site);
         await db.SaveChangesAsync(cancellationToken);
         return null;

@@ -8,6 +8,7 @@ using Telephony.Portal.Features.Devices;
 using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Features.NumberPool;
 using Telephony.Portal.Features.Offer;
+using Telephony.Portal.Features.PickupGroups;
 using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Sites;
 using Telephony.Portal.Features.Tenants;
@@ -69,6 +70,7 @@ internal static class PortalApi
         services.AddScoped<Calendars>();
         services.AddScoped<LineHardware>();
         services.AddScoped<LineKeys>();
+        services.AddScoped<PickupGroups>();
         services.AddScoped<PhoneModels>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
@@ -107,6 +109,7 @@ internal static class PortalApi
         company.MapLineServiceEndpoints();
         company.MapLineKeyEndpoints();
         company.MapCalendarEndpoints();
+        company.MapPickupGroupEndpoints();
         company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");
 

@@ -4,6 +4,7 @@ using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Devices;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Domain.PickupGroups;
 using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Domain.Tenants;
 using Telephony.Portal.Infrastructure.Mail;
@@ -44,6 +45,8 @@ public sealed class PortalDbContext(
     public DbSet<Calendar> Calendars => Set<Calendar>();
 
     public DbSet<PhoneModel> PhoneModels => Set<PhoneModel>();
+
+    public DbSet<PickupGroup> PickupGroups => Set<PickupGroup>();
 
     public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
 

@@ -46,6 +46,7 @@ internal static class RoutingSnapshotBuilder
                 DisplayName = l.DisplayName,
                 Sip = l.SipUsername is null || l.SipPassword is null ? null : Credentials(l.SipUsername, tenant.SipDomain, l.SipPassword),
                 Services = l.ToRouting(),
+                PickupGroupId = l.PickupGroupId,
             }).ToList(),
             Calendars = calendars.Select(c => new RoutingCalendar(
                 c.Id,

@@ -110,6 +110,7 @@ internal static class RoutingSnapshotStaging
                 Tenant tenant => tenant.Id,
                 Line line => line.TenantId,
                 Calendar calendar => calendar.TenantId,
+                Domain.PickupGroups.PickupGroup group => group.TenantId,
                 _ => null,
             };
             if (tenantId is { } id && id != Guid.Empty)

@@ -38,6 +38,8 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         // A phone belongs to one line on the whole platform (L-HW).
         builder.HasIndex(l => l.Mac).IsUnique();
         builder.HasIndex(l => l.PhoneModelId);
+        builder.HasIndex(l => l.PickupGroupId);
+        builder.HasOne<Domain.PickupGroups.PickupGroup>().WithMany().HasForeignKey(l => l.PickupGroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Domain.Devices.PhoneModel>().WithMany().HasForeignKey(l => l.PhoneModelId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Site>().WithMany().HasForeignKey(l => l.SiteId).OnDelete(DeleteBehavior.Restrict);
