@@ -52,10 +52,9 @@ public sealed class PhoneModelsAndLineHardware : Migration
             },
             constraints: table => table.PrimaryKey("PK_PhoneModels", x => x.Id));
         migrationBuilder.CreateIndex(name: "IX_PhoneModels_Vendor_Model", table: "PhoneModels", columns: ["Vendor", "Model"], unique: true);
-        var sqlite = migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite";
 
         // A hand-written migration has no target model, so the seed rows name their store types.
-        string[] columnTypes = sqlite
+        string[] columnTypes = migrationBuilder.IsSqlite()
             ? ["TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER"]
             : ["uuid", "character varying(50)", "character varying(50)", "character varying(20)", "integer", "integer"];
         foreach (var (id, vendor, model, kind, keys, calls) in Catalogue)
@@ -67,39 +66,16 @@ public sealed class PhoneModelsAndLineHardware : Migration
                 values: [Guid.Parse(id), vendor, model, kind, keys, calls]);
         }
 
-        if (sqlite)
-        {
-            // SQLite cannot add a foreign key to an existing table, but a new column may carry one.
-            migrationBuilder.Sql("""ALTER TABLE "Lines" ADD COLUMN "PhoneModelId" TEXT NULL CONSTRAINT "FK_Lines_PhoneModels_PhoneModelId" REFERENCES "PhoneModels" ("Id") ON DELETE RESTRICT;""");
-        }
-        else
-        {
-            migrationBuilder.AddColumn<Guid>(name: "PhoneModelId", table: "Lines", nullable: true);
-            migrationBuilder.AddForeignKey(
-                name: "FK_Lines_PhoneModels_PhoneModelId",
-                table: "Lines",
-                column: "PhoneModelId",
-                principalTable: "PhoneModels",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-        }
-
+        migrationBuilder.AddReferenceColumn("Lines", "PhoneModelId", "PhoneModels", ReferentialAction.Restrict);
         migrationBuilder.AddColumn<string>(name: "Mac", table: "Lines", maxLength: 12, nullable: true);
         migrationBuilder.CreateIndex(name: "IX_Lines_Mac", table: "Lines", column: "Mac", unique: true);
-        migrationBuilder.CreateIndex(name: "IX_Lines_PhoneModelId", table: "Lines", column: "PhoneModelId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex(name: "IX_Lines_PhoneModelId", table: "Lines");
         migrationBuilder.DropIndex(name: "IX_Lines_Mac", table: "Lines");
-        if (migrationBuilder.ActiveProvider != "Microsoft.EntityFrameworkCore.Sqlite")
-        {
-            migrationBuilder.DropForeignKey(name: "FK_Lines_PhoneModels_PhoneModelId", table: "Lines");
-        }
-
         migrationBuilder.DropColumn(name: "Mac", table: "Lines");
-        migrationBuilder.DropColumn(name: "PhoneModelId", table: "Lines");
+        migrationBuilder.DropReferenceColumn("Lines", "PhoneModelId", "PhoneModels");
         migrationBuilder.DropTable("PhoneModels");
     }
 }

@@ -29,35 +29,12 @@ public sealed class PickupGroups : Migration
         migrationBuilder.CreateIndex(name: "IX_PickupGroups_TenantId_Name", table: "PickupGroups", columns: ["TenantId", "Name"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_PickupGroups_SiteId", table: "PickupGroups", column: "SiteId");
 
-        if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
-        {
-            // SQLite cannot add a foreign key to an existing table, but a new column may carry one.
-            migrationBuilder.Sql("""ALTER TABLE "Lines" ADD COLUMN "PickupGroupId" TEXT NULL CONSTRAINT "FK_Lines_PickupGroups_PickupGroupId" REFERENCES "PickupGroups" ("Id") ON DELETE SET NULL;""");
-        }
-        else
-        {
-            migrationBuilder.AddColumn<Guid>(name: "PickupGroupId", table: "Lines", nullable: true);
-            migrationBuilder.AddForeignKey(
-                name: "FK_Lines_PickupGroups_PickupGroupId",
-                table: "Lines",
-                column: "PickupGroupId",
-                principalTable: "PickupGroups",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
-        }
-
-        migrationBuilder.CreateIndex(name: "IX_Lines_PickupGroupId", table: "Lines", column: "PickupGroupId");
+        migrationBuilder.AddReferenceColumn("Lines", "PickupGroupId", "PickupGroups", ReferentialAction.SetNull);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex(name: "IX_Lines_PickupGroupId", table: "Lines");
-        if (migrationBuilder.ActiveProvider != "Microsoft.EntityFrameworkCore.Sqlite")
-        {
-            migrationBuilder.DropForeignKey(name: "FK_Lines_PickupGroups_PickupGroupId", table: "Lines");
-        }
-
-        migrationBuilder.DropColumn(name: "PickupGroupId", table: "Lines");
+        migrationBuilder.DropReferenceColumn("Lines", "PickupGroupId", "PickupGroups");
         migrationBuilder.DropTable("PickupGroups");
     }
 }
