@@ -21,6 +21,8 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         ["Database:Provider"] = "Sqlite",
         ["Messaging:Transport"] = "InMemory",
         ["Portal:SeedDemo"] = "true",
+        // The demo's operator; the invitation to choose its password lands in the mail folder.
+        ["Portal:OperatorEmail"] = "operator@platform.localhost",
         ["Sip:ListenAddress"] = "127.0.0.1",
         ["Logging:PlainConsole"] = "true",
         ["Logging:LogLevel:Default"] = "Information",

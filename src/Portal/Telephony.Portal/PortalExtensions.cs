@@ -46,11 +46,14 @@ public static class PortalExtensions
         services.AddScoped<AccountMail>();
         services.AddScoped<SetPassword>();
         services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<OperatorBootstrap>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailSignal>();
         services.AddHostedService<MailDispatcher>();
         services.AddCredentialRateLimit();
         services.AddScoped<GetOfferSummary>();
+
+        services.AddHostedService<OperatorBootstrapService>();
 
         services.AddSingleton<DemoTenant>();
         if (builder.Configuration.GetValue($"{PortalOptions.SectionName}:{nameof(PortalOptions.SeedDemo)}", false))

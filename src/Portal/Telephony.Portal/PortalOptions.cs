@@ -26,6 +26,13 @@ public sealed class PortalOptions
     [Required]
     public string PublicUrl { get; set; } = "http://127.0.0.1:8080";
 
+    /// <summary>
+    /// The platform operator's login (T-OPERATOR). When set and no operator account exists yet,
+    /// the account is created at start and invited by e-mail to choose its password.
+    /// </summary>
+    [EmailAddress]
+    public string? OperatorEmail { get; set; }
+
     /// <summary>Sign-in, reset and set-password form posts allowed per minute from one address (A-ROLES).</summary>
     [Range(1, 10_000)]
     public int CredentialPostsPerMinute { get; set; } = 10;

@@ -54,6 +54,40 @@ public sealed class OperatorApiTests(PortalApiFixture api)
     }
 
     [Fact]
+    public async Task CreateTenant_WithSeveralInvalidFields_Is400NamingEachField()
+    {
+        var problem = await ProblemAsync(await api.OperatorClient().PostJsonAsync("/api/v1/operator/tenants", new
+        {
+            companyName = " ",
+            legalId = new string('9', 51),
+            firstManagerEmail = "boss at nowhere",
+            firstManagerName = "",
+            plans = new { Fixed = -1, Ivr = 1 },
+            options = new { CollaborationPremium = 100_001 },
+            timeZone = "Mars/Olympus",
+        }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["The company name is required (at most 200 characters)."], FieldErrors(problem, "companyName"));
+        Assert.Equal(["The legal identifier has at most 50 characters."], FieldErrors(problem, "legalId"));
+        Assert.Equal(["A valid e-mail address is required: it is the manager's login."], FieldErrors(problem, "firstManagerEmail"));
+        Assert.Equal(["The manager's name is required (at most 100 characters)."], FieldErrors(problem, "firstManagerName"));
+        Assert.Equal(["A plan quantity is between 0 and 100000."], FieldErrors(problem, "plans.fixed"));
+        Assert.Empty(FieldErrors(problem, "plans.ivr"));
+        Assert.Equal(["An option quantity is between 0 and 100000."], FieldErrors(problem, "options.collaborationPremium"));
+        Assert.Equal(["Unknown time zone 'Mars/Olympus'."], FieldErrors(problem, "timeZone"));
+        Assert.DoesNotContain((await OkAsync<Page<TenantSummary>>(await api.OperatorClient().GetAsync("/api/v1/operator/tenants?pageSize=100"))).Items, t => t.LegalId == new string('9', 51));
+    }
+
+    [Fact]
+    public async Task CreateTenant_WithoutManagerOrPlans_Is400NotAServerError()
+    {
+        var problem = await ProblemAsync(await api.OperatorClient().PostJsonAsync("/api/v1/operator/tenants", new { companyName = "Half Done" }), HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(FieldErrors(problem, "firstManagerEmail"));
+        Assert.NotEmpty(FieldErrors(problem, "firstManagerName"));
+    }
+
+    [Fact]
     public async Task SetSubscription_BelowTheActiveLines_IsRefusedAndNothingChanges()
     {
         var (tenantId, token) = await api.Host.CreateCompanyAsync("Quota Api Co", fixedPlans: 3);

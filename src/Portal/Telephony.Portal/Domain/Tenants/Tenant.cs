@@ -37,10 +37,9 @@ public sealed class Tenant
 
     public static Result<Tenant> Create(string companyName, string? legalId, string sipDomain, string? timeZone, DateTime now)
     {
-        companyName = companyName.Trim();
-        if (companyName.Length is 0 or > 200)
+        if ((CheckCompanyName(companyName) ?? CheckLegalId(legalId) ?? CheckTimeZone(timeZone)) is { } invalid)
         {
-            return Error.Validation("tenant.company-name", "The company name is required (at most 200 characters).", "CompanyName");
+            return invalid;
         }
 
         if (!SipDomainName.IsValid(sipDomain))
@@ -48,23 +47,34 @@ public sealed class Tenant
             return Error.Validation("tenant.sip-domain", "The SIP domain must be a valid DNS name such as acme.sip.example.net.", "SipDomain");
         }
 
-        var zone = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-        {
-            return Error.Validation("tenant.time-zone", $"Unknown time zone '{zone}'.", "TimeZone");
-        }
-
         return new Tenant
         {
             Id = Guid.NewGuid(),
-            CompanyName = companyName,
+            CompanyName = companyName.Trim(),
             LegalId = string.IsNullOrWhiteSpace(legalId) ? null : legalId.Trim(),
             Status = TenantStatus.Active,
-            TimeZone = zone,
+            TimeZone = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim(),
             SipDomain = sipDomain.ToLowerInvariant(),
             CreatedAt = now,
         };
     }
+
+    public static Error? CheckCompanyName(string? companyName) =>
+        string.IsNullOrWhiteSpace(companyName) || companyName.Trim().Length > 200
+            ? Error.Validation("tenant.company-name", "The company name is required (at most 200 characters).", nameof(CompanyName))
+            : null;
+
+    /// <summary>Optional; a SIREN has 9 digits and a SIRET 14, but other countries' identifiers are longer.</summary>
+    public static Error? CheckLegalId(string? legalId) =>
+        legalId is not null && legalId.Trim().Length > 50
+            ? Error.Validation("tenant.legal-id", "The legal identifier has at most 50 characters.", nameof(LegalId))
+            : null;
+
+    /// <summary>Optional (Europe/Paris when absent); otherwise an IANA zone the server knows.</summary>
+    public static Error? CheckTimeZone(string? timeZone) =>
+        !string.IsNullOrWhiteSpace(timeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out _)
+            ? Error.Validation("tenant.time-zone", $"Unknown time zone '{timeZone.Trim()}'.", nameof(TimeZone))
+            : null;
 
     public void Suspend() => Status = TenantStatus.Suspended;
 

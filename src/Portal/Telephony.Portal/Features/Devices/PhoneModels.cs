@@ -21,6 +21,9 @@ public sealed class PhoneModels(PortalDbContext db)
     public async Task<IReadOnlyList<PhoneModelItem>> ListAsync(CancellationToken cancellationToken) =>
         (await db.PhoneModels.AsNoTracking().OrderBy(m => m.Vendor).ThenBy(m => m.Model).ToListAsync(cancellationToken)).Select(PhoneModelItem.Of).ToList();
 
+    public async Task<Result<PhoneModelItem>> GetAsync(Guid modelId, CancellationToken cancellationToken) =>
+        await db.PhoneModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken) is { } model ? PhoneModelItem.Of(model) : NotFound;
+
     public async Task<Result<PhoneModelItem>> CreateAsync(PhoneModelRequest request, CancellationToken cancellationToken)
     {
         var created = PhoneModel.Create(request.Vendor, request.Model, request.Kind, request.ProgrammableKeys, request.SimultaneousCalls);

@@ -12,13 +12,20 @@ namespace Telephony.Portal.Features.SignIn;
 /// </summary>
 public sealed class AccountMail(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options)
 {
-    public void StageInvitation(PortalAccount account, string companyName)
+    public void StageInvitation(PortalAccount account, string companyName) =>
+        StageInvitationWith(account, $"An account on the {companyName} phone portal was opened for you.");
+
+    /// <summary>The platform operator's invitation (T-OPERATOR): no company to name.</summary>
+    public void StageOperatorInvitation(OperatorAccount account) =>
+        StageInvitationWith(account, "An operator account on the phone platform's portal was opened for you: companies, number pools and the phone catalogue.");
+
+    private void StageInvitationWith(PortalAccount account, string opening)
     {
         var link = StageToken(account, AccountTokenPurpose.Invitation);
         Stage(account, "Your phone portal account: set your password", $"""
             Hello,
 
-            An account on the {companyName} phone portal was opened for you. You sign in with this e-mail address ({account.Email}).
+            {opening} You sign in with this e-mail address ({account.Email}).
 
             Choose your password here (the link works once, for {AccountToken.InvitationLifetime.TotalDays:0} days):
             {link}

@@ -39,5 +39,8 @@ public sealed class Actor
 public static class PortalHome
 {
     public static string For(ClaimsPrincipal principal) =>
-        principal.IsInRole(PortalRoles.Manager) ? "/manage" : principal.IsInRole(PortalRoles.User) ? "/me" : "/";
+        principal.IsInRole(PortalRoles.Operator) ? "/operator/companies"
+        : principal.IsInRole(PortalRoles.Manager) ? "/manage"
+        : principal.IsInRole(PortalRoles.User) ? "/me"
+        : "/";
 }
