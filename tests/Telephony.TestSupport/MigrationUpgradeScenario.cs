@@ -51,7 +51,9 @@ public static class MigrationUpgradeScenario
             System.Text.Json.JsonSerializer.Serialize(line.Services));
         Assert.Empty(await check.Calendars.ToListAsync());
         Assert.Equal(24, await check.PhoneModels.CountAsync());
-        Assert.Equal((null, null), (line.PhoneModelId, line.Mac));
+        Assert.Equal((null, null, null), (line.PhoneModelId, line.Mac, line.PickupGroupId));
+        Assert.Empty(await check.PickupGroups.ToListAsync());
+        Assert.Empty(await check.DirectoryContacts.ToListAsync());
         Assert.Empty(await check.ManagerApiKeys.ToListAsync());
         var manager = await check.ManagerAccounts.SingleAsync();
         Assert.Equal((ManagerId, 0, (DateTime?)null), (manager.Id, manager.FailedSignIns, manager.LockedUntil));

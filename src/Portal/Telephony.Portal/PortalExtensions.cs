@@ -108,6 +108,10 @@ public static class PortalExtensions
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/");
         });
+        // O-PRIVNUM export for the signed-in manager (the API's own export takes an API key).
+        endpoints.MapGet("/manage/directory/export", async (Features.Contacts.CompanyDirectory directory, CancellationToken ct) =>
+                Results.File(System.Text.Encoding.UTF8.GetBytes(await directory.ExportCsvAsync(ct)), "text/csv; charset=utf-8", "directory.csv"))
+            .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Manager));
         endpoints.MapPortalApi();
         endpoints.MapRazorComponents<App>();
         return endpoints;

@@ -249,6 +249,56 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task BuildTheCompanyDirectory_ByHandAndFromCsv_ThenExportIt()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(BuildTheCompanyDirectory_ByHandAndFromCsv_ThenExportIt), async () =>
+        {
+            await page.GetByTestId("nav-directory").ClickAsync();
+            await page.GetByTestId("contact-name").FillAsync("Taxi Bleu");
+            await page.GetByTestId("contact-number-input").FillAsync("3607");
+            await page.GetByTestId("contact-short-number-input").FillAsync("201");
+            await page.GetByTestId("add-contact").ClickAsync();
+            await Expect(page.GetByTestId("contact-number-error")).ToBeVisibleAsync();
+
+            await page.GetByTestId("contact-number-input").FillAsync("01 49 36 10 10");
+            await page.GetByTestId("add-contact").ClickAsync();
+            await Expect(page.GetByTestId("add-contact-error").Or(page.GetByTestId("contact-short-number-error"))).ToContainTextAsync("Short number 201 is already used");
+
+            await page.GetByTestId("contact-short-number-input").FillAsync("901");
+            await page.GetByTestId("add-contact").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToContainTextAsync("Taxi Bleu");
+
+            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "suppliers.csv",
+                MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("Nom;Numéro;Numéro court\r\nImprimerie Martin;01 40 00 00 10;902\r\nAgence Wagner;+49 30 1234567;\r\n"),
+            });
+            await page.GetByTestId("import-submit").ClickAsync();
+            await Expect(page.GetByTestId("saved")).ToContainTextAsync("2 contact(s) imported");
+            await Expect(page.GetByTestId("contact-count")).ToHaveTextAsync("3 / 500");
+
+            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("Name,Number\nNobody,12\n") });
+            await page.GetByTestId("import-submit").ClickAsync();
+            await Expect(page.GetByTestId("import-row-error")).ToContainTextAsync("Line 2:");
+            await Expect(page.GetByTestId("contact-count")).ToHaveTextAsync("3 / 500");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-contacts").ClickAsync());
+            var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.Contains("Imprimerie Martin,+33140000010,902", exported, StringComparison.Ordinal);
+            Assert.Contains("Taxi Bleu,+33149361010,901", exported, StringComparison.Ordinal);
+
+            await page.GetByTestId("contact-search").FillAsync("wagner");
+            await page.GetByTestId("contact-search-submit").ClickAsync();
+            await Expect(page.GetByTestId("contact-row")).ToHaveCountAsync(1);
+            await page.GetByTestId("contact-link").ClickAsync();
+            await page.GetByTestId("delete-contact").ClickAsync();
+            await Expect(page.GetByTestId("contact-count")).ToHaveTextAsync("2 / 500");
+        });
+    }
+
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
     {
         await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");

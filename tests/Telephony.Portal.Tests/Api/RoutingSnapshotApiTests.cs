@@ -88,6 +88,17 @@ public sealed class RoutingSnapshotApiTests(PortalApiFixture api)
         Assert.Null(Assert.Single((await LatestAsync(tenantId)).Lines).PickupGroupId);
     }
 
+    [Fact]
+    public async Task DirectorySpeedDials_AreInTheNextSnapshot()
+    {
+        var (tenantId, token) = await api.Host.CreateCompanyAsync("Speed Dial Snapshot Co");
+        using var company = api.Host.Client(token);
+
+        await OkAsync<object>(await company.PostJsonAsync("/api/v1/directory/contacts/import", new { csv = "Name,Number,ShortNumber\nTaxi,0149361010,901\nNo speed dial,0140000000,\n" }));
+
+        Assert.Equal([new RoutingSpeedDial("901", "+33149361010")], (await LatestAsync(tenantId)).SpeedDials);
+    }
+
     private Task<TenantRoutingChanged> LatestAsync(Guid tenantId) =>
         api.Host.InScopeAsync(null, async services =>
         {

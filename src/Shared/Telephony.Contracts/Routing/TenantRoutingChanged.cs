@@ -30,6 +30,9 @@ public sealed record TenantRoutingChanged
     /// <summary>S-CAL calendars the lines' services refer to (absent from snapshots of before calendars).</summary>
     public IReadOnlyList<RoutingCalendar> Calendars { get; init; } = [];
 
+    /// <summary>O-PRIVNUM: short numbers of the external directory and the numbers they dial.</summary>
+    public IReadOnlyList<RoutingSpeedDial> SpeedDials { get; init; } = [];
+
     public required DateTime OccurredAt { get; init; }
 }
 
@@ -70,6 +73,9 @@ public sealed record SipCredentials
 
     public required string Ha1Sha256 { get; init; }
 }
+
+/// <summary>A speed dial of the company directory: dialling the short number calls the E.164 number.</summary>
+public sealed record RoutingSpeedDial(string ShortNumber, string Number);
 
 /// <summary>A calendar (S-CAL), evaluated in the tenant's time zone: open inside an opening interval of the day, outside every closure.</summary>
 public sealed record RoutingCalendar(Guid CalendarId, string Name, IReadOnlyList<RoutingOpeningHours> OpeningHours, IReadOnlyList<RoutingClosure> Closures);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Telephony.Portal.Features.ApiKeys;
 using Telephony.Portal.Features.Calendars;
+using Telephony.Portal.Features.Contacts;
 using Telephony.Portal.Features.Devices;
 using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Features.NumberPool;
@@ -71,6 +72,7 @@ internal static class PortalApi
         services.AddScoped<LineHardware>();
         services.AddScoped<LineKeys>();
         services.AddScoped<PickupGroups>();
+        services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
@@ -110,6 +112,7 @@ internal static class PortalApi
         company.MapLineKeyEndpoints();
         company.MapCalendarEndpoints();
         company.MapPickupGroupEndpoints();
+        company.MapDirectoryEndpoints();
         company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");
 

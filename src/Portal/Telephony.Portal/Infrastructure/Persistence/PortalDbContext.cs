@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Accounts;
 using Telephony.Portal.Domain.Calendars;
+using Telephony.Portal.Domain.Contacts;
 using Telephony.Portal.Domain.Devices;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
@@ -47,6 +48,8 @@ public sealed class PortalDbContext(
     public DbSet<PhoneModel> PhoneModels => Set<PhoneModel>();
 
     public DbSet<PickupGroup> PickupGroups => Set<PickupGroup>();
+
+    public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
 
     public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
 

@@ -28,6 +28,13 @@ internal static class RoutingSnapshotBuilder
             .OrderBy(c => c.Name)
             .ToListAsync(cancellationToken);
 
+        var speedDials = await db.DirectoryContacts.IgnoreQueryFilters([TenantModelExtensions.FilterName])
+            .AsNoTracking()
+            .Where(c => c.TenantId == tenantId && c.ShortNumber != null)
+            .OrderBy(c => c.ShortNumber)
+            .Select(c => new RoutingSpeedDial(c.ShortNumber!, c.Number))
+            .ToListAsync(cancellationToken);
+
         return new TenantRoutingChanged
         {
             TenantId = tenantId,
@@ -53,6 +60,7 @@ internal static class RoutingSnapshotBuilder
                 c.Name,
                 c.OpeningHours.Select(h => new RoutingOpeningHours(h.Days.Select(d => d.ToString()).ToList(), h.Start, h.End, h.AfternoonStart, h.AfternoonEnd)).ToList(),
                 c.Closures.Select(p => new RoutingClosure(p.FirstDay, p.LastDay)).ToList())).ToList(),
+            SpeedDials = speedDials,
             OccurredAt = now,
         };
     }

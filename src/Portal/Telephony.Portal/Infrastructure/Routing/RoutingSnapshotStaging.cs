@@ -111,6 +111,7 @@ internal static class RoutingSnapshotStaging
                 Line line => line.TenantId,
                 Calendar calendar => calendar.TenantId,
                 Domain.PickupGroups.PickupGroup group => group.TenantId,
+                Domain.Contacts.DirectoryContact contact => contact.TenantId,
                 _ => null,
             };
             if (tenantId is { } id && id != Guid.Empty)
