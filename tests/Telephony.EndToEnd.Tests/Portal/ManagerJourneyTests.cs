@@ -299,6 +299,30 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task GiveALineToANewPerson_TheManagerIsWarnedAboutThePreviousUsersSettings()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(GiveALineToANewPerson_TheManagerIsWarnedAboutThePreviousUsersSettings), async () =>
+        {
+            await ActivateFixedLineAsync(page, "Inès", "Garnier", "3301");
+            await page.GetByTestId("edit-coordinates").ClickAsync();
+            await page.GetByTestId("coord-short-number").FillAsync("201");
+            await page.GetByTestId("coordinates-submit").ClickAsync();
+            await Expect(page.GetByTestId("coord-short-number-error")).ToHaveTextAsync("Short number 201 is already used in your company.");
+
+            await page.GetByTestId("coord-first-name").FillAsync("Jules");
+            await page.GetByTestId("coord-last-name").FillAsync("Moreau");
+            await page.GetByTestId("coord-email").FillAsync("jules.moreau@demo.example.com");
+            await page.GetByTestId("coord-short-number").FillAsync("3302");
+            await page.GetByTestId("coordinates-submit").ClickAsync();
+
+            await Expect(page.GetByTestId("line-title")).ToHaveTextAsync("Jules Moreau");
+            await Expect(page.GetByTestId("email-changed")).ToContainTextAsync("jules.moreau@demo.example.com received an invitation");
+            await Expect(page.GetByTestId("line-short-number")).ToHaveTextAsync("3302");
+        });
+    }
+
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
     {
         await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");

@@ -119,6 +119,33 @@ public sealed class Line : ITenantOwned
     }
 
     /// <summary>
+    /// L-COORD, O-PRIVNUM: the person's names and e-mail (user lines) or the name (the others),
+    /// and the short number. The caller checks what needs the database (uniqueness).
+    /// </summary>
+    public Error? ChangeCoordinates(LineIdentity identity)
+    {
+        if (new LineCoordinatesRules(Kind).Check(identity) is { } error)
+        {
+            return error;
+        }
+
+        ShortNumber = string.IsNullOrWhiteSpace(identity.ShortNumber) ? null : identity.ShortNumber.Trim();
+        if (Kind.IsUserLine())
+        {
+            FirstName = identity.FirstName!.Trim();
+            LastName = identity.LastName!.Trim();
+            Email = identity.Email!.Trim().ToLowerInvariant();
+        }
+        else
+        {
+            Name = identity.Name!.Trim();
+        }
+
+        SearchText = LineSearch.Index(this);
+        return null;
+    }
+
+    /// <summary>
     /// L-HW: the line's phone model and MAC (the MAC may come later, O-COMPLETE). Fixed lines
     /// take desk phones, DECT bases and conference phones; analog lines an ATA.
     /// </summary>
@@ -365,6 +392,25 @@ public sealed class Line : ITenantOwned
             },
         };
         return null;
+    }
+}
+
+/// <summary>L-COORD: every field of a line's identity checked at once, for its kind.</summary>
+public sealed class LineCoordinatesRules : FluentValidation.AbstractValidator<LineIdentity>
+{
+    public LineCoordinatesRules(LineKind kind)
+    {
+        RuleFor(i => i.ShortNumber).Satisfies(LineIdentity.CheckShortNumber);
+        if (kind.IsUserLine())
+        {
+            RuleFor(i => i.FirstName).Satisfies(LineIdentity.CheckFirstName);
+            RuleFor(i => i.LastName).Satisfies(LineIdentity.CheckLastName);
+            RuleFor(i => i.Email).Satisfies(LineIdentity.CheckEmail);
+        }
+        else
+        {
+            RuleFor(i => i.Name).Satisfies(LineIdentity.CheckName);
+        }
     }
 }
 

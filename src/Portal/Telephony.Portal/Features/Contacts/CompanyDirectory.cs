@@ -3,6 +3,7 @@ using Telephony.Portal.Domain;
 using Telephony.Portal.Domain.Contacts;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
+using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.ServiceDefaults.Tenancy;
 
@@ -179,9 +180,7 @@ public sealed class CompanyDirectory(PortalDbContext db, TenantContext tenantCon
     }
 
     private async Task<Error?> ShortNumberTakenAsync(string? shortNumber, Guid? contactId, CancellationToken cancellationToken) =>
-        shortNumber is not null &&
-        (await db.Lines.AnyAsync(l => l.ShortNumber == shortNumber, cancellationToken) ||
-         await db.DirectoryContacts.AnyAsync(c => c.ShortNumber == shortNumber && c.Id != contactId, cancellationToken))
+        shortNumber is not null && await ShortNumbers.IsTakenAsync(db, shortNumber, cancellationToken, exceptContactId: contactId)
             ? Error.Conflict("contact.short-number-taken", $"Short number {shortNumber} is already used in your company.", nameof(ContactRequest.ShortNumber))
             : null;
 }

@@ -97,8 +97,7 @@ public sealed class ActivateLine(PortalDbContext db, TenantContext tenantContext
 
         var identity = request.Identity;
         if (!string.IsNullOrWhiteSpace(identity.ShortNumber) &&
-            (await db.Lines.AnyAsync(l => l.ShortNumber == identity.ShortNumber.Trim(), cancellationToken) ||
-             await db.DirectoryContacts.AnyAsync(c => c.ShortNumber == identity.ShortNumber.Trim(), cancellationToken)))
+            await ShortNumbers.IsTakenAsync(db, identity.ShortNumber.Trim(), cancellationToken))
         {
             return Error.Conflict("line.short-number-taken", $"Short number {identity.ShortNumber.Trim()} is already used in your company.", nameof(identity.ShortNumber));
         }

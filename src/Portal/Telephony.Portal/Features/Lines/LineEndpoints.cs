@@ -21,6 +21,9 @@ internal static class LineEndpoints
                 TypedResults.Ok(await find.CompanyNumbersAsync(search, supervisable ?? false, PageRequest.Of(page, pageSize), ct)))
             .WithTags("Lines").WithName("ListCompanyNumbers")
             .WithSummary("The company number picker: hunt groups, then user lines, then IVRs, searched and paged; supervisable=true keeps the lines a supervision key may watch (S-CALLERID-LIST, L-KEYS).");
+        lines.MapPut("/{lineId:guid}/coordinates", async (ChangeLineCoordinates change, Guid lineId, LineIdentity body, CancellationToken ct) => (await change.ExecuteAsync(lineId, body, ct)).ToOk())
+            .WithName("SetLineCoordinates")
+            .WithSummary("Names (or name), e-mail and short number (L-COORD); a new e-mail resets the user's selfcare account and invites the new address (A-EMAIL).");
         lines.MapPut("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, HardwareRequest body, CancellationToken ct) => (await hardware.SetAsync(lineId, body, ct)).ToOk())
             .WithName("SetLineHardware").WithSummary("Set or change the line's phone model and MAC (L-HW).");
         lines.MapDelete("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, CancellationToken ct) => (await hardware.RemoveAsync(lineId, ct)).ToOk())

@@ -71,6 +71,7 @@ internal static class PortalApi
         services.AddScoped<Calendars>();
         services.AddScoped<LineHardware>();
         services.AddScoped<LineKeys>();
+        services.AddScoped<ChangeLineCoordinates>();
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();
