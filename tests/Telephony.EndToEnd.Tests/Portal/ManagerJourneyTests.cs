@@ -323,6 +323,36 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task AssociateAMobileWithAFixedLine_ItStaysPendingUntilTheNetworkApplies()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(AssociateAMobileWithAFixedLine_ItStaysPendingUntilTheNetworkApplies), async () =>
+        {
+            await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");
+            await page.GetByTestId("line-site").SelectOptionAsync(new SelectOptionValue { Label = "Your mobile lines with PABX option" });
+            await page.GetByTestId("line-kind").SelectOptionAsync("Mobile");
+            await page.GetByTestId("line-first-name").FillAsync("Karim");
+            await page.GetByTestId("line-last-name").FillAsync("Benali");
+            await page.GetByTestId("line-email").FillAsync("karim.benali@demo.example.com");
+            await page.GetByTestId("activate-submit").ClickAsync();
+            await Expect(page.GetByTestId("line-number")).ToContainTextAsync("06 39 98");
+
+            await ActivateFixedLineAsync(page, "Karim", "Benali (desk)", "3401");
+            var block = page.GetByTestId("block-mobile");
+            await block.GetByTestId("associate-mobile").ClickAsync();
+            await Expect(block.GetByTestId("mobile-error")).ToHaveTextAsync("Choose a mobile line of the company.");
+
+            await block.GetByTestId("mobile-line").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await block.GetByTestId("associate-mobile").ClickAsync();
+            await Expect(block.GetByTestId("mobile-state")).ToContainTextAsync("Pending");
+            await Expect(block.GetByTestId("mobile-state")).ToContainTextAsync("may take up to an hour");
+
+            await block.GetByTestId("dissociate-mobile").ClickAsync();
+            await Expect(block.GetByTestId("mobile-state")).ToContainTextAsync("No mobile is associated");
+        });
+    }
+
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
     {
         await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");

@@ -99,6 +99,25 @@ public sealed class RoutingSnapshotApiTests(PortalApiFixture api)
         Assert.Equal([new RoutingSpeedDial("901", "+33149361010")], (await LatestAsync(tenantId)).SpeedDials);
     }
 
+    [Fact]
+    public async Task MobileAssociation_IsInTheSnapshotOnlyOnceActive()
+    {
+        var (tenantId, token) = await api.Host.CreateCompanyAsync("Mobile Snapshot Co");
+        await OkAsync<object>(await api.OperatorClient().PutJsonAsync($"/api/v1/operator/tenants/{tenantId}/subscription", new { plans = new { Fixed = 1, Mobile = 1 } }));
+        await api.Host.AddPoolNumbersAsync("0639997000", 1);
+        using var company = api.Host.Client(token);
+        var site = await SiteApiTests.CreateAsync(company, "HQ", "75010", "Paris");
+        var mobileSite = (await OkAsync<Telephony.Portal.Features.Page<Telephony.Portal.Features.Sites.SiteSummary>>(await company.GetAsync("/api/v1/sites"))).Items.Single(s => s.IsMobileLinesSite);
+        var line = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "Fix", lastName = "Ed", email = "fix.ed@mobile-snapshot.example.com" }), HttpStatusCode.Created);
+        var mobile = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = mobileSite.Id, kind = "Mobile", firstName = "Mo", lastName = "Bile", email = "mo.bile@mobile-snapshot.example.com" }), HttpStatusCode.Created);
+
+        await OkAsync<object>(await company.PutJsonAsync($"/api/v1/lines/{line.Id}/mobile", new { mobileLineId = mobile.Id }));
+        Assert.Null((await LatestAsync(tenantId)).Lines.Single(l => l.LineId == line.Id).AssociatedMobileLineId);
+
+        await OkAsync<object>(await api.OperatorClient().PostAsync($"/api/v1/operator/mobile-associations/{tenantId}/{line.Id}/confirm", null));
+        Assert.Equal(mobile.Id, (await LatestAsync(tenantId)).Lines.Single(l => l.LineId == line.Id).AssociatedMobileLineId);
+    }
+
     private Task<TenantRoutingChanged> LatestAsync(Guid tenantId) =>
         api.Host.InScopeAsync(null, async services =>
         {

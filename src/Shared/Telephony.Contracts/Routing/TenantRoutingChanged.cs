@@ -59,6 +59,9 @@ public sealed record RoutingLine
 
     /// <summary>S-PICKUP: the lines sharing this id answer each other's ringing calls with *98; null outside any group.</summary>
     public Guid? PickupGroupId { get; init; }
+
+    /// <summary>L-MOBILE: the mobile line that shares this line's number, services and voicemail, once the association is active.</summary>
+    public Guid? AssociatedMobileLineId { get; init; }
 }
 
 /// <summary>

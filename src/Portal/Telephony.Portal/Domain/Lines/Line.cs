@@ -64,6 +64,14 @@ public sealed class Line : ITenantOwned
     /// <summary>S-PICKUP: the pickup group the line is in (at most one; Fixed lines of the group's site).</summary>
     public Guid? PickupGroupId { get; private set; }
 
+    /// <summary>L-MOBILE: the company's mobile line associated with this Fixed or Fixed-for-mobile line.</summary>
+    public Guid? MobileLineId { get; private set; }
+
+    public MobileAssociationState MobileAssociation { get; private set; }
+
+    /// <summary>When the association (or its end) was asked for; the mobile network confirms it later.</summary>
+    public DateTime? MobileAssociationRequestedAt { get; private set; }
+
     /// <summary>
     /// Names, e-mail and numbers folded for search (O-LINES: partial, case- and
     /// accent-insensitive): lower case, no diacritics, numbers in national digits.
@@ -254,6 +262,59 @@ public sealed class Line : ITenantOwned
     }
 
     public void LeavePickupGroup() => PickupGroupId = null;
+
+    /// <summary>
+    /// L-MOBILE: asks the mobile network to give <paramref name="mobile"/> this line's services
+    /// and voicemail. Pending until the network confirms (<see cref="ConfirmMobileAssociation"/>).
+    /// </summary>
+    public Error? AssociateMobile(Line mobile, DateTime now)
+    {
+        if (Kind is not (LineKind.Fixed or LineKind.FixedForMobile))
+        {
+            return Error.Validation("mobile.kind", "Only Fixed and Fixed-for-mobile lines take an associated mobile.", nameof(MobileLineId));
+        }
+
+        if (mobile.Kind != LineKind.Mobile || mobile.TenantId != TenantId)
+        {
+            return Error.Validation("mobile.not-mobile", "Choose a mobile line of the company.", nameof(MobileLineId));
+        }
+
+        if (MobileAssociation != MobileAssociationState.None)
+        {
+            return Error.Conflict("mobile.already", "This line already has an associated mobile; end that association first.", nameof(MobileLineId));
+        }
+
+        MobileLineId = mobile.Id;
+        MobileAssociation = MobileAssociationState.Pending;
+        MobileAssociationRequestedAt = now;
+        return null;
+    }
+
+    /// <summary>The mobile network has applied the association: calls to the line now reach the mobile too.</summary>
+    public Error? ConfirmMobileAssociation()
+    {
+        if (MobileAssociation != MobileAssociationState.Pending)
+        {
+            return Error.Conflict("mobile.not-pending", "No mobile association is waiting for this line.");
+        }
+
+        MobileAssociation = MobileAssociationState.Active;
+        return null;
+    }
+
+    /// <summary>Ends (or cancels) the association; the mobile keeps its own services again.</summary>
+    public Error? DissociateMobile()
+    {
+        if (MobileAssociation == MobileAssociationState.None)
+        {
+            return Error.Conflict("mobile.none", "This line has no associated mobile.");
+        }
+
+        MobileLineId = null;
+        MobileAssociation = MobileAssociationState.None;
+        MobileAssociationRequestedAt = null;
+        return null;
+    }
 
     /// <summary>L-CLI, L-CCBS, L-RESTRICT.</summary>
     public Error? ChangeOutgoingCalls(OutgoingCalls requested)

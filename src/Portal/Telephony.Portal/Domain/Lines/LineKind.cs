@@ -40,3 +40,14 @@ public static class LineKinds
     /// <summary>Lines with a SIP device of their own (phone, softphone or ATA).</summary>
     public static bool RegistersDevice(this LineKind kind) => kind is LineKind.Fixed or LineKind.Analog;
 }
+
+/// <summary>L-MOBILE: the association of a mobile with a fixed number is applied by the mobile network, asynchronously.</summary>
+public enum MobileAssociationState
+{
+    None,
+
+    /// <summary>Asked for; the mobile network has not applied it yet ("may take up to an hour").</summary>
+    Pending,
+
+    Active,
+}

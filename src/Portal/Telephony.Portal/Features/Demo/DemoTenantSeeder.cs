@@ -81,9 +81,11 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
     private static async Task<Tenant> CreateAsync(IServiceProvider services, PortalDbContext db, TenantContext tenantContext, CancellationToken cancellationToken)
     {
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        for (var i = 0; i < 50; i++)
+        // Geographic numbers of 01 99 00, and mobile numbers of 06 39 98: both ranges ARCEP keeps for fiction.
+        var numbers = Enumerable.Range(0, 50).Select(i => $"+3319900{i:D4}").Concat(Enumerable.Range(0, 10).Select(i => $"+3363998{i:D4}"));
+        foreach (var candidate in numbers)
         {
-            var number = PoolNumber.Create($"+3319900{i:D4}").Value!;
+            var number = PoolNumber.Create(candidate).Value!;
             if (!await db.PoolNumbers.AnyAsync(n => n.Number == number.Number, cancellationToken))
             {
                 db.PoolNumbers.Add(number);

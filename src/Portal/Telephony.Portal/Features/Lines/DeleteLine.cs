@@ -12,7 +12,7 @@ public sealed record LineReference(string Kind, Guid OwnerId, string Owner, stri
 /// <summary>
 /// O-DELETE: the line goes, with its selfcare account; its plan is free again and its number
 /// returns to the pool after the quarantine; what points at it (its pickup group, supervision
-/// keys on other phones) lets go of it. Saved with the tenant's new routing snapshot.
+/// keys on other phones, a fixed line's mobile association) lets go of it. Saved with the tenant's new routing snapshot.
 /// </summary>
 public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options)
 {
@@ -26,8 +26,10 @@ public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<P
         }
 
         var pickupGroup = line.PickupGroupId is { } groupId ? await db.PickupGroups.AsNoTracking().SingleAsync(g => g.Id == groupId, cancellationToken) : null;
-        IEnumerable<LineReference> groups = pickupGroup is null ? [] : [new LineReference("PickupGroup", pickupGroup.Id, pickupGroup.Name, $"the pickup group \"{pickupGroup.Name}\"")];
-        var references = groups.Concat((await SupervisorsAsync(lineId, cancellationToken))
+        IEnumerable<LineReference> group = pickupGroup is null ? [] : [new LineReference("PickupGroup", pickupGroup.Id, pickupGroup.Name, $"the pickup group \"{pickupGroup.Name}\"")];
+        var associations = (await db.Lines.AsNoTracking().Where(l => l.MobileLineId == lineId).ToListAsync(cancellationToken))
+            .Select(l => new LineReference("MobileAssociation", l.Id, l.DisplayName, $"the mobile association of {l.DisplayName}'s line"));
+        var references = group.Concat(associations).Concat((await SupervisorsAsync(lineId, cancellationToken))
             .SelectMany(supervisor => supervisor.Services.Keys
                 .Select((key, i) => (Key: key, Position: i + 1))
                 .Where(k => k.Key.LineId == lineId)
@@ -47,6 +49,11 @@ public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<P
         foreach (var supervisor in await SupervisorsAsync(lineId, cancellationToken))
         {
             supervisor.StopSupervising(lineId);
+        }
+
+        foreach (var associated in await db.Lines.Where(l => l.MobileLineId == lineId).ToListAsync(cancellationToken))
+        {
+            associated.DissociateMobile();
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -24,6 +24,14 @@ internal static class LineEndpoints
         lines.MapPut("/{lineId:guid}/coordinates", async (ChangeLineCoordinates change, Guid lineId, LineIdentity body, CancellationToken ct) => (await change.ExecuteAsync(lineId, body, ct)).ToOk())
             .WithName("SetLineCoordinates")
             .WithSummary("Names (or name), e-mail and short number (L-COORD); a new e-mail resets the user's selfcare account and invites the new address (A-EMAIL).");
+        lines.MapGet("/mobile-candidates", async (MobileAssociations m, CancellationToken ct) => TypedResults.Ok(await m.CandidatesAsync(ct)))
+            .WithName("ListMobileCandidates").WithSummary("The company's mobile lines, with the line each is associated with (L-MOBILE).");
+        lines.MapGet("/{lineId:guid}/mobile", async (MobileAssociations m, Guid lineId, CancellationToken ct) => (await m.GetAsync(lineId, ct)).ToOk())
+            .WithName("GetMobileAssociation");
+        lines.MapPut("/{lineId:guid}/mobile", async (MobileAssociations m, Guid lineId, MobileAssociationRequest body, CancellationToken ct) => (await m.AssociateAsync(lineId, body, ct)).ToOk())
+            .WithName("AssociateMobile").WithSummary("Associate a mobile line of the company: pending until the mobile network applies it (L-MOBILE).");
+        lines.MapDelete("/{lineId:guid}/mobile", async (MobileAssociations m, Guid lineId, CancellationToken ct) => (await m.DissociateAsync(lineId, ct)).ToOk())
+            .WithName("DissociateMobile").WithSummary("End the association, or cancel it while pending.");
         lines.MapPut("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, HardwareRequest body, CancellationToken ct) => (await hardware.SetAsync(lineId, body, ct)).ToOk())
             .WithName("SetLineHardware").WithSummary("Set or change the line's phone model and MAC (L-HW).");
         lines.MapDelete("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, CancellationToken ct) => (await hardware.RemoveAsync(lineId, ct)).ToOk())

@@ -72,6 +72,7 @@ internal static class PortalApi
         services.AddScoped<LineHardware>();
         services.AddScoped<LineKeys>();
         services.AddScoped<ChangeLineCoordinates>();
+        services.AddScoped<MobileAssociations>();
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();
@@ -123,6 +124,7 @@ internal static class PortalApi
         platform.MapTenantEndpoints();
         platform.MapNumberPoolEndpoints();
         platform.MapPhoneModelEndpoints();
+        platform.MapMobileAssociationEndpoints();
         platform.MapApiKeyEndpoints("Operator");
     }
 }

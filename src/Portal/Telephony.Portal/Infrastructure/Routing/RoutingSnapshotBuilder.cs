@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Telephony.Contracts.Routing;
+using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.ServiceDefaults.Tenancy;
 
@@ -54,6 +55,7 @@ internal static class RoutingSnapshotBuilder
                 Sip = l.SipUsername is null || l.SipPassword is null ? null : Credentials(l.SipUsername, tenant.SipDomain, l.SipPassword),
                 Services = l.ToRouting(),
                 PickupGroupId = l.PickupGroupId,
+                AssociatedMobileLineId = l.MobileAssociation == MobileAssociationState.Active ? l.MobileLineId : null,
             }).ToList(),
             Calendars = calendars.Select(c => new RoutingCalendar(
                 c.Id,

@@ -38,6 +38,9 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         // A phone belongs to one line on the whole platform (L-HW).
         builder.HasIndex(l => l.Mac).IsUnique();
         builder.HasIndex(l => l.PhoneModelId);
+        builder.Property(l => l.MobileAssociation).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(l => l.MobileLineId);
+        builder.HasOne<Line>().WithMany().HasForeignKey(l => l.MobileLineId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(l => l.PickupGroupId);
         builder.HasOne<Domain.PickupGroups.PickupGroup>().WithMany().HasForeignKey(l => l.PickupGroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Domain.Devices.PhoneModel>().WithMany().HasForeignKey(l => l.PhoneModelId).OnDelete(DeleteBehavior.Restrict);
