@@ -55,6 +55,7 @@ public static class MigrationUpgradeScenario
         Assert.Equal((Telephony.Portal.Domain.Lines.MobileAssociationState.None, (Guid?)null), (line.MobileAssociation, line.MobileLineId));
         Assert.Empty(await check.PickupGroups.ToListAsync());
         Assert.Empty(await check.DirectoryContacts.ToListAsync());
+        Assert.Empty(await check.HuntGroupMembers.ToListAsync());
         Assert.Empty(await check.ManagerApiKeys.ToListAsync());
         var manager = await check.ManagerAccounts.SingleAsync();
         Assert.Equal((ManagerId, 0, (DateTime?)null), (manager.Id, manager.FailedSignIns, manager.LockedUntil));

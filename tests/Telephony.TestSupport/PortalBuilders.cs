@@ -41,9 +41,9 @@ public static class PortalBuilders
     public static LineIdentity Person(string first, string last, string? shortNumber = null) =>
         new(first, last, $"{first}.{last}@example.com".ToLowerInvariant(), ShortNumber: shortNumber);
 
-    public static async Task<Line> AddLineAsync(PortalDbContext db, Guid tenantId, Guid siteId, string number, LineIdentity identity)
+    public static async Task<Line> AddLineAsync(PortalDbContext db, Guid tenantId, Guid siteId, string number, LineIdentity identity, LineKind kind = LineKind.Fixed)
     {
-        var line = Line.Create(tenantId, siteId, LineKind.Fixed, number, identity, Now).Value!;
+        var line = Line.Create(tenantId, siteId, kind, number, identity, Now).Value!;
         db.Lines.Add(line);
         await db.SaveChangesAsync();
         return line;

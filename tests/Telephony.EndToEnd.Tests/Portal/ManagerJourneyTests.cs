@@ -353,6 +353,37 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task PutColleaguesInAHuntGroup_ThenAMemberDisconnectsFromIt()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(PutColleaguesInAHuntGroup_ThenAMemberDisconnectsFromIt), async () =>
+        {
+            await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");
+            await page.GetByTestId("line-kind").SelectOptionAsync("HuntGroup");
+            await page.GetByTestId("line-name").FillAsync("Standard");
+            await page.GetByTestId("activate-submit").ClickAsync();
+            await Expect(page.GetByTestId("no-members")).ToBeVisibleAsync();
+
+            await page.GetByTestId("member-candidate").Filter(new() { HasText = "Bruno Petit" }).GetByTestId("member-checkbox").CheckAsync();
+            await page.GetByTestId("member-candidate").Filter(new() { HasText = "Alice Martin" }).GetByTestId("member-checkbox").CheckAsync();
+            await page.GetByTestId("members-submit").ClickAsync();
+            await Expect(page.GetByTestId("member-name")).ToHaveTextAsync(["Alice Martin", "Bruno Petit"]);
+            await page.GetByTestId("member").Nth(1).GetByTestId("member-up").ClickAsync();
+            await Expect(page.GetByTestId("member-name")).ToHaveTextAsync(["Bruno Petit", "Alice Martin"]);
+
+            await OpenLineAsync(page, "Alice");
+            var groups = page.GetByTestId("block-groups");
+            await Expect(groups.GetByTestId("line-group-name")).ToHaveTextAsync("Standard");
+            await Expect(groups.GetByTestId("line-group-presence")).ToHaveTextAsync("connected");
+            await groups.GetByTestId("line-group-toggle").ClickAsync();
+            await Expect(page.GetByTestId("block-groups").GetByTestId("line-group-presence")).ToHaveTextAsync("not connected");
+
+            await page.GetByTestId("block-groups").GetByTestId("manage-group").ClickAsync();
+            await Expect(page.GetByTestId("member").Filter(new() { HasText = "Alice Martin" }).GetByTestId("member-presence")).ToHaveTextAsync("absent");
+        });
+    }
+
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
     {
         await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");

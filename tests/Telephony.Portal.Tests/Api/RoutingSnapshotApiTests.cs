@@ -118,6 +118,25 @@ public sealed class RoutingSnapshotApiTests(PortalApiFixture api)
         Assert.Equal(mobile.Id, (await LatestAsync(tenantId)).Lines.Single(l => l.LineId == line.Id).AssociatedMobileLineId);
     }
 
+    [Fact]
+    public async Task HuntGroupMembers_AreInTheSnapshotInOrderWithTheirPresence()
+    {
+        var (tenantId, token) = await api.Host.CreateCompanyAsync("Hunt Snapshot Co");
+        await OkAsync<object>(await api.OperatorClient().PutJsonAsync($"/api/v1/operator/tenants/{tenantId}/subscription", new { plans = new { Fixed = 2, HuntGroup = 1 } }));
+        using var company = api.Host.Client(token);
+        var site = await SiteApiTests.CreateAsync(company, "HQ", "75010", "Paris");
+        var group = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "HuntGroup", name = "Desk" }), HttpStatusCode.Created);
+        var a = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "A", lastName = "A", email = "a@hunt-snapshot.example.com" }), HttpStatusCode.Created);
+        var b = await OkAsync<LineDetail>(await company.PostJsonAsync("/api/v1/lines", new { siteId = site.Id, kind = "Fixed", firstName = "B", lastName = "B", email = "b@hunt-snapshot.example.com" }), HttpStatusCode.Created);
+
+        await OkAsync<object>(await company.PutJsonAsync($"/api/v1/hunt-groups/{group.Id}/members", new { memberIds = (Guid[])[b.Id, a.Id] }));
+        await OkAsync<object>(await company.PutJsonAsync($"/api/v1/hunt-groups/{group.Id}/members/{b.Id}/presence", new { present = false }));
+
+        var snapshot = await LatestAsync(tenantId);
+        Assert.Equal([new RoutingHuntGroupMember(b.Id, false), new RoutingHuntGroupMember(a.Id, true)], snapshot.Lines.Single(l => l.LineId == group.Id).Members!);
+        Assert.Null(snapshot.Lines.Single(l => l.LineId == a.Id).Members);
+    }
+
     private Task<TenantRoutingChanged> LatestAsync(Guid tenantId) =>
         api.Host.InScopeAsync(null, async services =>
         {

@@ -62,7 +62,13 @@ public sealed record RoutingLine
 
     /// <summary>L-MOBILE: the mobile line that shares this line's number, services and voicemail, once the association is active.</summary>
     public Guid? AssociatedMobileLineId { get; init; }
+
+    /// <summary>H-MEMBERS: a hunt group's members in distribution order; null for other lines.</summary>
+    public IReadOnlyList<RoutingHuntGroupMember>? Members { get; init; }
 }
+
+/// <summary>A hunt group member and whether it is present in this group (L-GROUPS).</summary>
+public sealed record RoutingHuntGroupMember(Guid LineId, bool Present);
 
 /// <summary>
 /// Digest credentials as hashes, never the password: HA1 = H(username:realm:password) for

@@ -11,8 +11,8 @@ public sealed record LineReference(string Kind, Guid OwnerId, string Owner, stri
 
 /// <summary>
 /// O-DELETE: the line goes, with its selfcare account; its plan is free again and its number
-/// returns to the pool after the quarantine; what points at it (its pickup group, supervision
-/// keys on other phones, a fixed line's mobile association) lets go of it. Saved with the tenant's new routing snapshot.
+/// returns to the pool after the quarantine; what points at it (its pickup and hunt groups,
+/// supervision keys on other phones, a fixed line's mobile association) lets go of it. Saved with the tenant's new routing snapshot.
 /// </summary>
 public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options)
 {
@@ -29,7 +29,12 @@ public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<P
         IEnumerable<LineReference> group = pickupGroup is null ? [] : [new LineReference("PickupGroup", pickupGroup.Id, pickupGroup.Name, $"the pickup group \"{pickupGroup.Name}\"")];
         var associations = (await db.Lines.AsNoTracking().Where(l => l.MobileLineId == lineId).ToListAsync(cancellationToken))
             .Select(l => new LineReference("MobileAssociation", l.Id, l.DisplayName, $"the mobile association of {l.DisplayName}'s line"));
-        var references = group.Concat(associations).Concat((await SupervisorsAsync(lineId, cancellationToken))
+        var huntGroups = (await (from m in db.HuntGroupMembers.AsNoTracking()
+                                 join g in db.Lines.AsNoTracking() on m.HuntGroupId equals g.Id
+                                 where m.LineId == lineId
+                                 select new { g.Id, g.Name }).ToListAsync(cancellationToken))
+            .Select(g => new LineReference("HuntGroup", g.Id, g.Name ?? "", $"the hunt group \"{g.Name}\""));
+        var references = group.Concat(huntGroups).Concat(associations).Concat((await SupervisorsAsync(lineId, cancellationToken))
             .SelectMany(supervisor => supervisor.Services.Keys
                 .Select((key, i) => (Key: key, Position: i + 1))
                 .Where(k => k.Key.LineId == lineId)

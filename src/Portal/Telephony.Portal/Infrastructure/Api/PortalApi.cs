@@ -6,6 +6,7 @@ using Telephony.Portal.Features.ApiKeys;
 using Telephony.Portal.Features.Calendars;
 using Telephony.Portal.Features.Contacts;
 using Telephony.Portal.Features.Devices;
+using Telephony.Portal.Features.HuntGroups;
 using Telephony.Portal.Features.Lines;
 using Telephony.Portal.Features.NumberPool;
 using Telephony.Portal.Features.Offer;
@@ -73,6 +74,7 @@ internal static class PortalApi
         services.AddScoped<LineKeys>();
         services.AddScoped<ChangeLineCoordinates>();
         services.AddScoped<MobileAssociations>();
+        services.AddScoped<HuntGroupMembers>();
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();
@@ -114,6 +116,7 @@ internal static class PortalApi
         company.MapLineKeyEndpoints();
         company.MapCalendarEndpoints();
         company.MapPickupGroupEndpoints();
+        company.MapHuntGroupMemberEndpoints();
         company.MapDirectoryEndpoints();
         company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");

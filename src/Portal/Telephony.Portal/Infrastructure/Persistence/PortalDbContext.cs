@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Accounts;
 using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Contacts;
+using Telephony.Portal.Domain.HuntGroups;
 using Telephony.Portal.Domain.Devices;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Numbering;
@@ -50,6 +51,8 @@ public sealed class PortalDbContext(
     public DbSet<PickupGroup> PickupGroups => Set<PickupGroup>();
 
     public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
+
+    public DbSet<HuntGroupMember> HuntGroupMembers => Set<HuntGroupMember>();
 
     public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
 

@@ -29,6 +29,13 @@ internal static class RoutingSnapshotBuilder
             .OrderBy(c => c.Name)
             .ToListAsync(cancellationToken);
 
+        var members = (await db.HuntGroupMembers.IgnoreQueryFilters([TenantModelExtensions.FilterName])
+                .AsNoTracking()
+                .Where(m => m.TenantId == tenantId)
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.Position)
+            .ToLookup(m => m.HuntGroupId);
+
         var speedDials = await db.DirectoryContacts.IgnoreQueryFilters([TenantModelExtensions.FilterName])
             .AsNoTracking()
             .Where(c => c.TenantId == tenantId && c.ShortNumber != null)
@@ -56,6 +63,7 @@ internal static class RoutingSnapshotBuilder
                 Services = l.ToRouting(),
                 PickupGroupId = l.PickupGroupId,
                 AssociatedMobileLineId = l.MobileAssociation == MobileAssociationState.Active ? l.MobileLineId : null,
+                Members = l.Kind == LineKind.HuntGroup ? members[l.Id].Select(m => new RoutingHuntGroupMember(m.LineId, m.Present)).ToList() : null,
             }).ToList(),
             Calendars = calendars.Select(c => new RoutingCalendar(
                 c.Id,

@@ -112,6 +112,7 @@ internal static class RoutingSnapshotStaging
                 Calendar calendar => calendar.TenantId,
                 Domain.PickupGroups.PickupGroup group => group.TenantId,
                 Domain.Contacts.DirectoryContact contact => contact.TenantId,
+                Domain.HuntGroups.HuntGroupMember member => member.TenantId,
                 _ => null,
             };
             if (tenantId is { } id && id != Guid.Empty)
