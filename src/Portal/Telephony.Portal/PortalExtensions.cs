@@ -112,6 +112,10 @@ public static class PortalExtensions
         endpoints.MapGet("/manage/directory/export", async (Features.Contacts.CompanyDirectory directory, CancellationToken ct) =>
                 Results.File(System.Text.Encoding.UTF8.GetBytes(await directory.ExportCsvAsync(ct)), "text/csv; charset=utf-8", "directory.csv"))
             .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Manager));
+        // S-ANN: the line page's players (the API's own route takes an API key).
+        endpoints.MapGet("/manage/lines/{lineId:guid}/recordings/{use}", async (LineRecordings recordings, Guid lineId, Domain.Lines.Services.AnnouncementUse use, CancellationToken ct) =>
+                await recordings.AudioAsync(lineId, use, ct) is { Succeeded: true } audio ? Results.File(audio.Value!.Content, audio.Value.ContentType, enableRangeProcessing: true) : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Manager));
         endpoints.MapPortalApi();
         endpoints.MapRazorComponents<App>();
         return endpoints;

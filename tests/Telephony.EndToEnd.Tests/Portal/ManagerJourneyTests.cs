@@ -384,6 +384,34 @@ public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassF
         });
     }
 
+    [Fact]
+    public async Task UploadAHoldRecording_ListenToIt_AndATooLongFileIsRefused()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(UploadAHoldRecording_ListenToIt_AndATooLongFileIsRefused), async () =>
+        {
+            await OpenLineAsync(page, "Bruno");
+            var hold = page.GetByTestId("recording-Hold");
+            await hold.GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = "too-long.wav", MimeType = "audio/wav", Buffer = Telephony.TestSupport.TestAudio.Wav(TimeSpan.FromMinutes(4), sampleRate: 4000) });
+            await hold.GetByTestId("recording-upload").ClickAsync();
+            await Expect(page.GetByTestId("recording-Hold").GetByTestId("recording-error")).ToHaveTextAsync("The recording lasts 4 min 00 s; an announcement is at most 2 minutes.");
+
+            var wav = Telephony.TestSupport.TestAudio.Wav(TimeSpan.FromSeconds(5));
+            await page.GetByTestId("recording-Hold").GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = "music.wav", MimeType = "audio/wav", Buffer = wav });
+            await page.GetByTestId("recording-Hold").GetByTestId("recording-upload").ClickAsync();
+            await Expect(page.GetByTestId("recording-Hold").GetByTestId("recording-state")).ToContainTextAsync("Your recording: 0:05");
+            await Expect(page.GetByTestId("hold-state")).ToHaveTextAsync("Uploaded recording");
+
+            var player = page.GetByTestId("recording-Hold").GetByTestId("recording-player");
+            var source = await player.GetAttributeAsync("src");
+            var served = await page.Context.APIRequest.GetAsync(platform.Host.PortalUrl + "/" + source);
+            Assert.Equal(("audio/wav", wav.Length), (served.Headers["content-type"], (await served.BodyAsync()).Length));
+
+            await page.GetByTestId("recording-Hold").GetByTestId("recording-remove").ClickAsync();
+            await Expect(page.GetByTestId("hold-state")).ToHaveTextAsync("Predefined hold");
+        });
+    }
+
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
     {
         await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines/new");

@@ -349,15 +349,33 @@ public sealed class Line : ITenantOwned
         return null;
     }
 
-    /// <summary>L-GREETING, L-HOLDANN, L-CWANN.</summary>
+    /// <summary>L-GREETING, L-HOLDANN, L-CWANN: the settings; the recordings stay as uploaded.</summary>
     public Error? ChangeAnnouncements(LineAnnouncements requested)
     {
-        if (new LineServiceRules.AnnouncementsRules(Kind).Check(requested) is { } error)
+        var announcements = requested.KeepingRecordingsOf(Services.Announcements);
+        if (new LineServiceRules.AnnouncementsRules(Kind).Check(announcements) is { } error)
         {
             return error;
         }
 
-        _services = Services with { Announcements = requested };
+        _services = Services with { Announcements = announcements };
+        return null;
+    }
+
+    /// <summary>S-ANN: the line's own recording for one use, replacing the previous one (null: back to the predefined audio).</summary>
+    public Error? ChangeRecording(AnnouncementUse use, Recording? recording)
+    {
+        if (!Kind.HasAnnouncements())
+        {
+            return Error.Validation("line.no-announcements", "This line has no announcements.");
+        }
+
+        if (!Enum.IsDefined(use))
+        {
+            return Error.NotFound("announcement.use", "Announcements are the greeting, hold and call waiting.");
+        }
+
+        _services = Services with { Announcements = Services.Announcements.WithRecording(use, recording) };
         return null;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Telephony.Portal.Domain;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.Portal.Infrastructure.Storage;
 
 namespace Telephony.Portal.Features.Lines;
 
@@ -12,9 +13,9 @@ public sealed record LineReference(string Kind, Guid OwnerId, string Owner, stri
 /// <summary>
 /// O-DELETE: the line goes, with its selfcare account; its plan is free again and its number
 /// returns to the pool after the quarantine; what points at it (its pickup and hunt groups,
-/// supervision keys on other phones, a fixed line's mobile association) lets go of it. Saved with the tenant's new routing snapshot.
+/// supervision keys on other phones, a fixed line's mobile association) lets go of it, and its recordings are deleted. Saved with the tenant's new routing snapshot.
 /// </summary>
-public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options)
+public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> options, AnnouncementFiles files)
 {
     /// <summary>What the deletion will change, for the manager to read before confirming.</summary>
     public async Task<Result<IReadOnlyList<LineReference>>> ReferencesAsync(Guid lineId, CancellationToken cancellationToken)
@@ -67,6 +68,7 @@ public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<P
         db.UserAccounts.RemoveRange(await db.UserAccounts.Where(a => a.LineId == lineId).ToListAsync(cancellationToken));
         db.Lines.Remove(line);
         await db.SaveChangesAsync(cancellationToken);
+        files.DeleteLine(line.TenantId, line.Id);
         return null;
     }
 

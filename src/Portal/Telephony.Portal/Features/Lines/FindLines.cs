@@ -156,4 +156,6 @@ public sealed class FindLines(PortalDbContext db)
 internal static class LineErrors
 {
     public static readonly Error NotFound = Error.NotFound("line.not-found", "This line does not exist.");
+
+    public static readonly Error NoRecording = Error.NotFound("announcement.no-recording", "This announcement has no recording.");
 }

@@ -75,6 +75,8 @@ internal static class PortalApi
         services.AddScoped<ChangeLineCoordinates>();
         services.AddScoped<MobileAssociations>();
         services.AddScoped<HuntGroupMembers>();
+        services.AddScoped<LineRecordings>();
+        services.AddSingleton<Infrastructure.Storage.AnnouncementFiles>();
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();

@@ -9,8 +9,19 @@ public enum AnnouncementSource
     Uploaded,
 }
 
-/// <summary>One announcement a line plays: on or off, and which audio.</summary>
-public sealed record AnnouncementChoice(bool Enabled, AnnouncementSource Source = AnnouncementSource.Predefined);
+/// <summary>The three announcements of a user line.</summary>
+public enum AnnouncementUse
+{
+    Greeting,
+    Hold,
+    CallWaiting,
+}
+
+/// <summary>S-ANN: the file uploaded for one use of the line (a new upload replaces it); the audio itself is in the announcement store.</summary>
+public sealed record Recording(string ContentType, string Extension, long Bytes, TimeSpan Duration, DateTime UploadedAt);
+
+/// <summary>One announcement a line plays: on or off, which audio, and the line's own recording if it has one.</summary>
+public sealed record AnnouncementChoice(bool Enabled, AnnouncementSource Source = AnnouncementSource.Predefined, Recording? Recording = null);
 
 /// <summary>L-GREETING: played to the caller before the call is answered.</summary>
 public sealed record Greeting
@@ -24,6 +35,8 @@ public sealed record Greeting
 
     /// <summary>Played only during this calendar's opening hours, when set.</summary>
     public Guid? CalendarId { get; init; }
+
+    public Recording? Recording { get; init; }
 }
 
 /// <summary>L-GREETING (off), L-HOLDANN (on, predefined hold), L-CWANN (on, predefined call waiting); manager only.</summary>
@@ -34,4 +47,34 @@ public sealed record LineAnnouncements
     public AnnouncementChoice Hold { get; init; } = new(Enabled: true);
 
     public AnnouncementChoice CallWaiting { get; init; } = new(Enabled: true);
+
+    public Recording? RecordingFor(AnnouncementUse use) => use switch
+    {
+        AnnouncementUse.Greeting => Greeting.Recording,
+        AnnouncementUse.Hold => Hold.Recording,
+        _ => CallWaiting.Recording,
+    };
+
+    /// <summary>
+    /// Sets (or, with null, removes) the recording of one use: a new upload becomes the audio
+    /// played; without a recording the predefined one is.
+    /// </summary>
+    public LineAnnouncements WithRecording(AnnouncementUse use, Recording? recording)
+    {
+        var source = recording is null ? AnnouncementSource.Predefined : AnnouncementSource.Uploaded;
+        return use switch
+        {
+            AnnouncementUse.Greeting => this with { Greeting = Greeting with { Recording = recording, Source = source } },
+            AnnouncementUse.Hold => this with { Hold = Hold with { Recording = recording, Source = source } },
+            _ => this with { CallWaiting = CallWaiting with { Recording = recording, Source = source } },
+        };
+    }
+
+    /// <summary>The block as a form or the API sends it, with the recordings kept from <paramref name="current"/> (they change only by upload).</summary>
+    public LineAnnouncements KeepingRecordingsOf(LineAnnouncements current) => this with
+    {
+        Greeting = Greeting with { Recording = current.Greeting.Recording },
+        Hold = Hold with { Recording = current.Hold.Recording },
+        CallWaiting = CallWaiting with { Recording = current.CallWaiting.Recording },
+    };
 }

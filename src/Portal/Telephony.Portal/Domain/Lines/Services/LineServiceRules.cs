@@ -74,6 +74,10 @@ public static class LineServiceRules
             RuleFor(a => a.Greeting.Source).IsInEnum().OverridePropertyName("Greeting.Source");
             RuleFor(a => a.Hold.Source).IsInEnum().OverridePropertyName("Hold.Source");
             RuleFor(a => a.CallWaiting.Source).IsInEnum().OverridePropertyName("CallWaiting.Source");
+            const string NoRecording = "Upload a recording first, or choose the predefined announcement.";
+            RuleFor(a => a.Greeting.Source).NotEqual(AnnouncementSource.Uploaded).When(a => a.Greeting.Recording is null).OverridePropertyName("Greeting.Source").WithMessage(NoRecording);
+            RuleFor(a => a.Hold.Source).NotEqual(AnnouncementSource.Uploaded).When(a => a.Hold.Recording is null).OverridePropertyName("Hold.Source").WithMessage(NoRecording);
+            RuleFor(a => a.CallWaiting.Source).NotEqual(AnnouncementSource.Uploaded).When(a => a.CallWaiting.Recording is null).OverridePropertyName("CallWaiting.Source").WithMessage(NoRecording);
         }
     }
 
