@@ -27,7 +27,27 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync() => await (await _browser.NewContextAsync()).NewPageAsync();
+    /// <summary>
+    /// A page in a fresh context. The Portal is French unless one chooses: journeys read English
+    /// unless told otherwise (<paramref name="language"/> null: no choice made, the Portal's default).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? language = "en", (int Width, int Height)? viewport = null)
+    {
+        var context = await _browser.NewContextAsync(viewport is { } size ? new() { ViewportSize = new() { Width = size.Width, Height = size.Height } } : null);
+        if (language is not null)
+        {
+            await context.AddCookiesAsync([CultureCookie(language)]);
+        }
+
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The cookie the Portal's language switcher sets (ASP.NET Core's culture cookie), for the hosts on loopback.</summary>
+    public static Cookie CultureCookie(string language)
+    {
+        var culture = language == "en" ? "en-GB" : "fr-FR";
+        return new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Domain = "127.0.0.1", Path = "/" };
+    }
 
     /// <summary>Runs a journey; on failure keeps a full-page screenshot under TestResults/artifacts.</summary>
     public static async Task JourneyAsync(IPage page, string name, Func<Task> journey)

@@ -11,6 +11,7 @@ using Telephony.Portal.Features.Offer;
 using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Tenants;
 using Telephony.Portal.Infrastructure.Api;
+using Telephony.Portal.Infrastructure.Localization;
 using Telephony.Portal.Infrastructure.Mail;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.Portal.Infrastructure.Routing;
@@ -67,6 +68,7 @@ public static class PortalExtensions
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new PortalKeyRing(scopes));
 
+        services.AddPortalLocalization();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthorization();
@@ -91,6 +93,7 @@ public static class PortalExtensions
     public static IApplicationBuilder UsePortal(this IApplicationBuilder app)
     {
         app.UseApiProblems();
+        app.UsePortalLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -108,6 +111,7 @@ public static class PortalExtensions
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/");
         });
+        endpoints.MapCultureSwitch();
         // O-PRIVNUM export for the signed-in manager (the API's own export takes an API key).
         endpoints.MapGet("/manage/directory/export", async (Features.Contacts.CompanyDirectory directory, CancellationToken ct) =>
                 Results.File(System.Text.Encoding.UTF8.GetBytes(await directory.ExportCsvAsync(ct)), "text/csv; charset=utf-8", "directory.csv"))

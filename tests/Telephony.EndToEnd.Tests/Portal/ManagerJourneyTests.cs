@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Telephony.EndToEnd.Tests.Portal;
 
 /// <summary>The manager's everyday journeys in Chromium, on the demo company of the running platform.</summary>
-public sealed class ManagerJourneyTests(PortalJourneyFixture platform) : IClassFixture<PortalJourneyFixture>
+public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) : IClassFixture<PortalJourneyFixture>
 {
     [Fact]
     public async Task CreateASiteAndActivateAFixedLine_ThenFindItBySearch()
