@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Telephony.Portal.Features.ApiKeys;
+using Telephony.Portal.Features.Audit;
 using Telephony.Portal.Features.Calendars;
 using Telephony.Portal.Features.Devices;
 using Telephony.Portal.Features.Lines;
@@ -75,6 +76,7 @@ internal static class PortalApi
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
         services.AddScoped<NumberPool>();
+        services.AddScoped<AuditLog>();
     }
 
     /// <summary>Answers requests the API could not read (malformed JSON, a value of the wrong type) with a 400 problem.</summary>
@@ -112,6 +114,7 @@ internal static class PortalApi
         company.MapPickupGroupEndpoints();
         company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");
+        company.MapAuditEndpoints();
 
         var platform = api.MapGroup("/operator").RequireAuthorization(OperatorPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -120,5 +123,6 @@ internal static class PortalApi
         platform.MapNumberPoolEndpoints();
         platform.MapPhoneModelEndpoints();
         platform.MapApiKeyEndpoints("Operator");
+        platform.MapOperatorAuditEndpoints();
     }
 }
