@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Infrastructure.Persistence;
 using Telephony.ServiceDefaults.Tenancy;
 
@@ -23,7 +24,7 @@ public sealed class PortalStore : IAsyncDisposable
         _postgres = postgres;
     }
 
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     public static async Task<PortalStore> SqliteAsync(string? targetMigration = null)
     {
@@ -41,7 +42,8 @@ public sealed class PortalStore : IAsyncDisposable
         return store;
     }
 
-    public PortalDbContext Context(Guid? tenantId = null)
+    /// <summary>A context acting for <paramref name="tenantId"/>; <paramref name="actor"/> is who the audit log names (System when none).</summary>
+    public PortalDbContext Context(Guid? tenantId = null, Actor? actor = null)
     {
         var tenant = new TenantContext();
         if (tenantId is { } id)
@@ -49,10 +51,10 @@ public sealed class PortalStore : IAsyncDisposable
             tenant.Enter(id);
         }
 
-        return Context(tenant);
+        return Context(tenant, actor);
     }
 
-    public PortalDbContext Context(TenantContext tenant)
+    public PortalDbContext Context(TenantContext tenant, Actor? actor = null)
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         if (_sqlite is not null)
@@ -66,7 +68,7 @@ public sealed class PortalStore : IAsyncDisposable
 
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         options.AddInterceptors(new TenantGuardInterceptor(tenant));
-        return new PortalDbContext(options.Options, tenant, Time);
+        return new PortalDbContext(options.Options, tenant, Time, actor: actor);
     }
 
     public async Task MigrateAsync(string? targetMigration = null)

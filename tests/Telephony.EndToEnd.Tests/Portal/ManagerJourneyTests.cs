@@ -441,6 +441,39 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
         await page.Mouse.UpAsync();
     }
 
+    [Fact]
+    public async Task TurnOnDoNotDisturb_ThenSeeTheChangeInTheLineHistory()
+    {
+        var page = await SignedInAsync();
+        var login = (await page.GetByTestId("signed-in-as").TextContentAsync())!.Trim();
+        await Browser.JourneyAsync(page, nameof(TurnOnDoNotDisturb_ThenSeeTheChangeInTheLineHistory), async () =>
+        {
+            await OpenLineAsync(page, "Alice");
+            await page.GetByTestId("edit-incoming").ClickAsync();
+            await page.GetByTestId("dnd").CheckAsync();
+            await page.GetByTestId("incoming-submit").ClickAsync();
+            await Expect(page.GetByTestId("dnd-state")).ToHaveTextAsync("On");
+
+            await page.GetByTestId("line-history").ClickAsync();
+            var latest = page.GetByTestId("audit-row").First;
+            await Expect(latest.GetByTestId("audit-actor")).ToHaveTextAsync(login);
+            await Expect(latest.GetByTestId("audit-action")).ToHaveTextAsync("Changed");
+            await Expect(latest.GetByTestId("audit-object")).ToContainTextAsync("Alice Martin");
+            var change = latest.GetByTestId("audit-change").Filter(new() { HasText = "services.incoming.doNotDisturb" });
+            await Expect(change.GetByTestId("audit-before")).ToHaveTextAsync("false");
+            await Expect(change.GetByTestId("audit-after")).ToHaveTextAsync("true");
+
+            await page.GetByTestId("nav-audit").ClickAsync();
+            await page.GetByTestId("audit-object-type-filter").SelectOptionAsync("Site");
+            await page.GetByTestId("audit-filter-submit").ClickAsync();
+            await Expect(page.GetByTestId("audit-object-type")).Not.ToHaveCountAsync(0);
+            foreach (var type in await page.GetByTestId("audit-object-type").AllTextContentsAsync())
+            {
+                Assert.Equal("Site", type);
+            }
+        });
+    }
+
     private async Task<IPage> SignedInAsync()
     {
         var (email, password) = await platform.Host.ManagerLoginAsync();

@@ -131,6 +131,18 @@ public sealed class OperatorJourneyTests(OperatorJourneyFixture console) : IClas
             await Expect(page.GetByTestId("company-status")).ToHaveTextAsync("Active");
             await SignInAsync(manager, "jade@journey.example.com", "Journey-Phones-1");
             await Expect(manager.GetByTestId("company-name")).ToHaveTextAsync("Journey Company");
+
+            // A-AUDIT: the operator's own changes to the company, newest first.
+            await page.GetByTestId("nav-operator-audit").ClickAsync();
+            await page.GetByTestId("audit-company-filter").SelectOptionAsync(new SelectOptionValue { Label = "Journey Company" });
+            await page.GetByTestId("audit-filter-submit").ClickAsync();
+            var latest = page.GetByTestId("audit-row").First;
+            await Expect(latest.GetByTestId("audit-object")).ToHaveTextAsync("Journey Company");
+            await Expect(latest.GetByTestId("audit-before")).ToHaveTextAsync("Suspended");
+            await Expect(latest.GetByTestId("audit-after")).ToHaveTextAsync("Active");
+            var quota = page.GetByTestId("audit-row").Filter(new() { HasText = "SubscriptionQuota" }).Filter(new() { HasText = "Changed" });
+            await Expect(quota.GetByTestId("audit-before")).ToHaveTextAsync("5");
+            await Expect(quota.GetByTestId("audit-after")).ToHaveTextAsync("8");
         });
     }
 

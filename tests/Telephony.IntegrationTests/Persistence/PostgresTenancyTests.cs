@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Lines;
+using Telephony.Portal.Features;
+using Telephony.Portal.Features.Audit;
 using Telephony.ServiceDefaults.Tenancy;
 using Telephony.TestSupport;
 using static Telephony.TestSupport.PortalBuilders;
@@ -37,6 +39,29 @@ public sealed class PostgresTenancyTests : IAsyncLifetime
     {
         await _store.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AuditLog_ACompanyReadsItsOwnRecords_TheOperatorReadsBothTablesTogether()
+    {
+        await using (var db = _store.Context())
+        {
+            (await db.Tenants.SingleAsync(t => t.Id == _tenantB)).Suspend();
+            await db.SaveChangesAsync();
+        }
+
+        await using var asA = _store.Context(_tenantA);
+        var ownLog = (await new AuditLog(asA).ForCompanyAsync(new AuditQuery(), PageRequest.Of(1, 100), default)).Value!;
+        var byOtherId = (await new AuditLog(asA).ForCompanyAsync(new AuditQuery(ObjectId: _lineOfB.Id.ToString()), PageRequest.Of(1, 100), default)).Value!;
+        await using var asOperator = _store.Context();
+        var ofB = (await new AuditLog(asOperator).AcrossCompaniesAsync(new AuditQuery(CompanyId: _tenantB), PageRequest.Of(1, 2), default)).Value!;
+
+        Assert.NotEmpty(ownLog.Items);
+        Assert.All(ownLog.Items, e => Assert.Equal(_tenantA, e.TenantId));
+        Assert.Equal(0, byOtherId.Total);
+        Assert.Equal(2, ofB.Items.Count);
+        Assert.Contains(ofB.Items, e => e.TenantId is null && e.ObjectType == "Tenant" && e.CompanyName == "Beta");
+        Assert.All(ofB.Items, e => Assert.Equal((Guid?)_tenantB, e.CompanyId));
     }
 
     [Fact]

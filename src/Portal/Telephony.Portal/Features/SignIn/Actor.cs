@@ -15,6 +15,12 @@ public sealed class Actor
 
     public string Name { get; private set; } = "";
 
+    /// <summary>A company or platform API key rather than a signed-in person.</summary>
+    public bool IsApiKey { get; private set; }
+
+    /// <summary>Set from an HTTP request (signed in or not); false for background work.</summary>
+    public bool FromRequest { get; private set; }
+
     public bool IsUser => Role == PortalRoles.User;
 
     /// <summary>A user may see and change their own line only.</summary>
@@ -25,13 +31,23 @@ public sealed class Actor
         Role = principal.FindFirstValue(ClaimTypes.Role) ?? "",
         LineId = Guid.TryParse(principal.FindFirstValue(PortalClaims.LineId), out var line) ? line : null,
         Name = principal.Identity?.Name ?? "",
+        IsApiKey = principal.HasClaim(c => c.Type == PortalClaims.ApiKey),
+        FromRequest = true,
     };
+
+    /// <summary>A-AUDIT: the role the audit log shows (System for background work, Anonymous for a password link).</summary>
+    public string AuditRole => Role.Length > 0 ? Role : FromRequest ? "Anonymous" : "System";
+
+    /// <summary>A-AUDIT: the login of the person, or "API key &lt;name&gt;".</summary>
+    public string AuditName => IsApiKey ? $"API key {Name}" : Name;
 
     internal void Become(Actor other)
     {
         Role = other.Role;
         LineId = other.LineId;
         Name = other.Name;
+        IsApiKey = other.IsApiKey;
+        FromRequest = other.FromRequest;
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Telephony.Portal.Features.ApiKeys;
+using Telephony.Portal.Features.Audit;
 using Telephony.Portal.Features.Calendars;
 using Telephony.Portal.Features.Contacts;
 using Telephony.Portal.Features.Devices;
@@ -83,6 +84,7 @@ internal static class PortalApi
         services.AddScoped<ApiKeys>();
         services.AddScoped<OperatorTenants>();
         services.AddScoped<NumberPool>();
+        services.AddScoped<AuditLog>();
     }
 
     /// <summary>Answers requests the API could not read (malformed JSON, a value of the wrong type) with a 400 problem.</summary>
@@ -122,6 +124,7 @@ internal static class PortalApi
         company.MapDirectoryEndpoints();
         company.MapPhoneModelCatalogue();
         company.MapApiKeyEndpoints("");
+        company.MapAuditEndpoints();
 
         var platform = api.MapGroup("/operator").RequireAuthorization(OperatorPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -131,5 +134,6 @@ internal static class PortalApi
         platform.MapPhoneModelEndpoints();
         platform.MapMobileAssociationEndpoints();
         platform.MapApiKeyEndpoints("Operator");
+        platform.MapOperatorAuditEndpoints();
     }
 }

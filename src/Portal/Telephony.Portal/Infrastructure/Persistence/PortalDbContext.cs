@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Domain.Audit;
 using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Contacts;
 using Telephony.Portal.Domain.HuntGroups;
@@ -9,6 +10,8 @@ using Telephony.Portal.Domain.Numbering;
 using Telephony.Portal.Domain.PickupGroups;
 using Telephony.Portal.Domain.Sites;
 using Telephony.Portal.Domain.Tenants;
+using Telephony.Portal.Features.SignIn;
+using Telephony.Portal.Infrastructure.Audit;
 using Telephony.Portal.Infrastructure.Mail;
 using Telephony.Portal.Infrastructure.Routing;
 using Telephony.Portal.Infrastructure.Security;
@@ -21,14 +24,16 @@ namespace Telephony.Portal.Infrastructure.Persistence;
 /// <summary>
 /// The configuration database the Portal owns. Tenant-owned sets are filtered to the current
 /// tenant (<see cref="TenantContext"/>); saving a change that routing depends on also stages
-/// the tenant's new routing snapshot in the outbox, in the same transaction.
+/// the tenant's new routing snapshot in the outbox, in the same transaction, and every save
+/// records its configuration changes in the audit log (A-AUDIT), in the same transaction too.
 /// </summary>
 public sealed class PortalDbContext(
     DbContextOptions<PortalDbContext> options,
     TenantContext tenant,
     TimeProvider time,
     OutboxSignal? outboxSignal = null,
-    MailSignal? mailSignal = null) : DbContext(options), IOutboxStore
+    MailSignal? mailSignal = null,
+    Actor? actor = null) : DbContext(options), IOutboxStore
 {
     public Guid? CurrentTenantId => tenant.TenantId;
 
@@ -68,6 +73,10 @@ public sealed class PortalDbContext(
 
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -93,7 +102,18 @@ public sealed class PortalDbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var queuesMail = ChangeTracker.Entries<OutgoingMail>().Any(e => e.State == EntityState.Added);
-        var saved = await RoutingSnapshotStaging.SaveAsync(this, time, outboxSignal, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+        var audit = AuditTrail.Record(this, actor, time.GetUtcNow().UtcDateTime);
+        int saved;
+        try
+        {
+            saved = await RoutingSnapshotStaging.SaveAsync(this, time, outboxSignal, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
+        }
+        catch
+        {
+            AuditTrail.Forget(this, audit);
+            throw;
+        }
+
         if (queuesMail && Database.CurrentTransaction is null)
         {
             mailSignal?.Notify();
@@ -103,8 +123,22 @@ public sealed class PortalDbContext(
     }
 
     /// <summary>Synchronous saves exist for synchronous framework callbacks (the key ring); they cannot stage a routing snapshot.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        RoutingSnapshotStaging.HasRoutingChanges(ChangeTracker)
-            ? throw new NotSupportedException("Use SaveChangesAsync: this change stages a routing snapshot.")
-            : base.SaveChanges(acceptAllChangesOnSuccess);
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (RoutingSnapshotStaging.HasRoutingChanges(ChangeTracker))
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: this change stages a routing snapshot.");
+        }
+
+        var audit = AuditTrail.Record(this, actor, time.GetUtcNow().UtcDateTime);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            AuditTrail.Forget(this, audit);
+            throw;
+        }
+    }
 }
