@@ -27,7 +27,8 @@ class Sink:
             "body": part.get_content() if part is not None else "",
         }
         name = f"{time.time_ns()}.json"
-        temporary = os.path.join(self.folder, "." + name)
+        # Not *.json until complete: readers list *.json and must never see half a mail.
+        temporary = os.path.join(self.folder, name + ".part")
         with open(temporary, "w", encoding="utf-8") as f:
             json.dump(record, f)
         os.rename(temporary, os.path.join(self.folder, name))
