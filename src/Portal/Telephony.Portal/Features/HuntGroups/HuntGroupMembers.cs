@@ -101,6 +101,21 @@ public sealed class HuntGroupMembers(PortalDbContext db, TenantContext tenantCon
         return Result.Success(await ViewAsync(huntGroupId, cancellationToken));
     }
 
+    /// <summary>Move up (−1) or down (+1): the no-script ordering of the members list.</summary>
+    public async Task<Result<IReadOnlyList<HuntGroupMemberView>>> MoveAsync(Guid huntGroupId, Guid lineId, int offset, CancellationToken cancellationToken)
+    {
+        var order = await db.HuntGroupMembers.AsNoTracking().Where(m => m.HuntGroupId == huntGroupId).OrderBy(m => m.Position).Select(m => m.LineId).ToListAsync(cancellationToken);
+        var from = order.IndexOf(lineId);
+        if (from < 0)
+        {
+            return Error.NotFound("hunt-group.not-member", "This line is not a member of this hunt group.");
+        }
+
+        var to = Math.Clamp(from + Math.Sign(offset), 0, order.Count - 1);
+        (order[from], order[to]) = (order[to], order[from]);
+        return await ReorderAsync(huntGroupId, new MembersOrderRequest(order), cancellationToken);
+    }
+
     /// <summary>L-GROUPS (U): the manager, or the member's own user, says whether the line takes this group's calls.</summary>
     public async Task<Result<IReadOnlyList<LineHuntGroupView>>> SetPresenceAsync(Guid huntGroupId, Guid lineId, PresenceRequest request, CancellationToken cancellationToken)
     {
