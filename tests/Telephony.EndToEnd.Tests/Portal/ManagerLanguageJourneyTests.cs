@@ -40,6 +40,14 @@ public sealed partial class ManagerJourneyTests
             await Expect(page.GetByTestId("forward-form-Immediate").GetByTestId("forward-error"))
                 .ToHaveTextAsync("Les appels ne peuvent pas être renvoyés vers un numéro d'urgence.");
 
+            await page.GotoAsync(platform.Host.PortalUrl + "/manage/directory");
+            await Expect(page.Locator("h1")).ToContainTextAsync("Annuaire de l'entreprise");
+            await page.GetByTestId("contact-name").FillAsync("Taxi Bleu");
+            await page.GetByTestId("contact-number-input").FillAsync("3607");
+            await page.GetByTestId("add-contact").ClickAsync();
+            await Expect(page.GetByTestId("contact-number-error"))
+                .ToHaveTextAsync("Saisissez un numéro français (0X XX XX XX XX) ou un numéro international commençant par + ou 00.");
+
             await page.GotoAsync(platform.Host.PortalUrl + "/manage/lines");
             await page.GetByTestId("language-en").ClickAsync();
             await Expect(page).ToHaveURLAsync(platform.Host.PortalUrl + "/manage/lines");

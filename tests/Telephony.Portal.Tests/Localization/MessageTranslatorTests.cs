@@ -39,6 +39,28 @@ public sealed class MessageTranslatorTests : IDisposable
         Assert.Equal("Aucun forfait « Ligne fixe » n'est disponible : 2 sur 2 sont utilisés.", _translator.Translate("No Fixed line plan is available: 2 of 2 are in use."));
 
     [Fact]
+    public void Translate_CsvRowMessage_TranslatesTheRowAndTheFieldMessageInIt() =>
+        Assert.Equal(
+            "Ligne 2 : Saisissez un numéro français (0X XX XX XX XX) ou un numéro international commençant par + ou 00.",
+            _translator.Translate("Line 2: Enter a French number (0X XX XX XX XX) or an international one starting with + or 00."));
+
+    [Fact]
+    public void Translate_SeveralPatternsMatch_TheMostSpecificWins() =>
+        Assert.Equal("Ligne 4 : le numéro court 901 est déjà utilisé dans votre entreprise.", _translator.Translate("Line 4: short number 901 is already used in your company."));
+
+    [Fact]
+    public void Translate_AudioDuration_KeepsMinutesAndSeconds() =>
+        Assert.Equal("L'enregistrement dure 4 min 00 s ; une annonce dure au plus 2 minutes.", _translator.Translate("The recording lasts 4 min 00 s; an announcement is at most 2 minutes."));
+
+    [Fact]
+    public void Translate_MobileTaken_PutsTheNameWhereTheFrenchDoes() =>
+        Assert.Equal("Le mobile de Chloé Bernard est déjà associé à une autre ligne.", _translator.Translate("Chloé Bernard's mobile is already associated with another line."));
+
+    [Fact]
+    public void Translate_HuntGroupReference_OfALineToDelete() =>
+        Assert.Equal("le groupement d'appels « Standard »", _translator.Translate("the hunt group \"Standard\""));
+
+    [Fact]
     public void Translate_UnknownMessage_IsShownAsItIs() =>
         Assert.Equal("Something nobody wrote down.", _translator.Translate("Something nobody wrote down."));
 
