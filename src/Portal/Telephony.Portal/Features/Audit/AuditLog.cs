@@ -42,6 +42,23 @@ public sealed record AuditEntryView(
 public sealed class AuditLog(PortalDbContext db)
 {
     /// <summary>The current company's records.</summary>
+    /// <summary>A company's record as a row of the combined list.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, Row>> CompanyRow = e => new Row
+    {
+        Id = e.Id,
+        TenantId = e.TenantId,
+        CompanyId = e.TenantId,
+        OccurredAt = e.OccurredAt,
+        ActorRole = e.ActorRole,
+        ActorName = e.ActorName,
+        Action = e.Action,
+        ObjectType = e.ObjectType,
+        ObjectId = e.ObjectId,
+        Label = e.Label,
+        Before = e.Before,
+        After = e.After,
+    };
+
     public async Task<Result<Page<AuditEntryView>>> ForCompanyAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         if (Check(query) is { } error)
@@ -49,21 +66,7 @@ public sealed class AuditLog(PortalDbContext db)
             return error;
         }
 
-        var rows = Filter(db.AuditEntries.AsNoTracking(), query).Select(e => new Row
-        {
-            Id = e.Id,
-            TenantId = e.TenantId,
-            CompanyId = e.TenantId,
-            OccurredAt = e.OccurredAt,
-            ActorRole = e.ActorRole,
-            ActorName = e.ActorName,
-            Action = e.Action,
-            ObjectType = e.ObjectType,
-            ObjectId = e.ObjectId,
-            Label = e.Label,
-            Before = e.Before,
-            After = e.After,
-        });
+        var rows = Filter(db.AuditEntries.AsNoTracking(), query).Select(CompanyRow);
         return await PageAsync(rows, page, names: null, cancellationToken);
     }
 
@@ -87,21 +90,7 @@ public sealed class AuditLog(PortalDbContext db)
             platform = platform.Where(e => e.CompanyId == companyId);
         }
 
-        var rows = companies.Select(e => new Row
-        {
-            Id = e.Id,
-            TenantId = e.TenantId,
-            CompanyId = e.TenantId,
-            OccurredAt = e.OccurredAt,
-            ActorRole = e.ActorRole,
-            ActorName = e.ActorName,
-            Action = e.Action,
-            ObjectType = e.ObjectType,
-            ObjectId = e.ObjectId,
-            Label = e.Label,
-            Before = e.Before,
-            After = e.After,
-        }).Concat(platform.Select(e => new Row
+        var rows = companies.Select(CompanyRow).Concat(platform.Select(e => new Row
         {
             Id = e.Id,
             TenantId = null,
