@@ -52,7 +52,7 @@ public static class MigrationUpgradeScenario
         Assert.Empty(await check.Calendars.ToListAsync());
         Assert.Equal(24, await check.PhoneModels.CountAsync());
         Assert.Equal((null, null, null), (line.PhoneModelId, line.Mac, line.PickupGroupId));
-        Assert.Equal((Telephony.Portal.Domain.Lines.MobileAssociationState.None, (Guid?)null), (line.MobileAssociation, line.MobileLineId));
+        Assert.Equal((Telephony.Portal.Domain.Lines.MobileAssociationState.None, (Guid?)null, (string?)null), (line.MobileAssociation, line.MobileLineId, line.SimIccid));
         Assert.Empty(await check.PickupGroups.ToListAsync());
         Assert.Empty(await check.DirectoryContacts.ToListAsync());
         Assert.Empty(await check.HuntGroupMembers.ToListAsync());

@@ -337,6 +337,15 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
             await page.GetByTestId("line-email").FillAsync("karim.benali@demo.example.com");
             await page.GetByTestId("activate-submit").ClickAsync();
             await Expect(page.GetByTestId("line-number")).ToContainTextAsync("06 39 98");
+            await page.GetByTestId("sim-iccid-input").FillAsync("8933201234567890121");
+            await page.GetByTestId("sim-pin-input").FillAsync("1234");
+            await page.GetByTestId("sim-puk-input").FillAsync("12345678");
+            await page.GetByTestId("sim-submit").ClickAsync();
+            await Expect(page.GetByTestId("sim-iccid-error")).ToContainTextAsync("check digit");
+            await page.GetByTestId("sim-iccid-input").FillAsync("8933 2012 3456 7890 120");
+            await page.GetByTestId("sim-submit").ClickAsync();
+            await Expect(page.GetByTestId("sim-iccid")).ToHaveTextAsync("8933201234567890120");
+            await Expect(page.GetByTestId("sim-puk")).ToHaveTextAsync("12345678");
 
             await ActivateFixedLineAsync(page, "Karim", "Benali (desk)", "3401");
             var block = page.GetByTestId("block-mobile");

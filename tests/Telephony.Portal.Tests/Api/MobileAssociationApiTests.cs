@@ -94,6 +94,28 @@ public sealed class MobileAssociationApiTests(PortalApiFixture api) : IAsyncLife
         Assert.Equal(HttpStatusCode.Forbidden, (await beta.GetAsync("/api/v1/operator/mobile-associations")).StatusCode);
     }
 
+    [Fact]
+    public async Task Sim_OfAMobileLine_IsSetWithItsPinAndPuk_AndABadIccidIsRefusedOnItsField()
+    {
+        var mobile = await MobileLineAsync("Sim");
+        var path = $"/api/v1/lines/{mobile.Id}/sim";
+
+        var sim = await OkAsync<SimView>(await _client.PutJsonAsync(path, new { iccid = "8933 2012 3456 7890 120", pin = "1234", puk = "12345678" }));
+        Assert.Equal(("8933201234567890120", "1234", "12345678", mobile.NationalNumber), (sim.Iccid, sim.Pin, sim.Puk, sim.Msisdn));
+
+        var problem = await ProblemAsync(await _client.PutJsonAsync(path, new { iccid = "8933201234567890121", pin = "12", puk = "1" }), HttpStatusCode.BadRequest);
+        Assert.All((string[])["iccid", "pin", "puk"], f => Assert.Single(FieldErrors(problem, f)));
+        var other = await MobileLineAsync("Other sim");
+        Assert.Equal("sim.taken", Code(await ProblemAsync(await _client.PutJsonAsync($"/api/v1/lines/{other.Id}/sim", new { iccid = "8933201234567890120", pin = "1234", puk = "12345678" }), HttpStatusCode.Conflict)));
+        Assert.Equal("sim.kind", Code(await ProblemAsync(await _client.PutJsonAsync($"/api/v1/lines/{(await FixedLineAsync()).Id}/sim", new { iccid = "8933201234567890138", pin = "1234", puk = "12345678" }), HttpStatusCode.BadRequest)));
+
+        Assert.Null((await OkAsync<SimView>(await _client.DeleteAsync(path))).Iccid);
+        using var beta = api.BetaClient();
+        await ProblemAsync(await beta.GetAsync(path), HttpStatusCode.NotFound);
+        await ProblemAsync(await beta.PutJsonAsync(path, new { iccid = "8933201234567890120", pin = "1234", puk = "12345678" }), HttpStatusCode.NotFound);
+        await ProblemAsync(await beta.DeleteAsync(path), HttpStatusCode.NotFound);
+    }
+
     private async Task<LineDetail> FixedLineAsync()
     {
         var site = (await OkAsync<Page<SiteSummary>>(await _client.GetAsync("/api/v1/sites"))).Items.FirstOrDefault(s => !s.IsMobileLinesSite)

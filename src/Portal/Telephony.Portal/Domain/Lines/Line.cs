@@ -61,6 +61,14 @@ public sealed class Line : ITenantOwned
     /// <summary>L-HW: the phone's MAC, 12 lower-case hex digits, unique platform-wide; may wait until "complete your lines".</summary>
     public string? Mac { get; private set; }
 
+    /// <summary>L-HW for mobile lines: the SIM card's ICCID (19 or 20 digits, ITU-T E.118).</summary>
+    public string? SimIccid { get; private set; }
+
+    /// <summary>The SIM's PIN and PUK, shown to the manager only.</summary>
+    public string? SimPin { get; private set; }
+
+    public string? SimPuk { get; private set; }
+
     /// <summary>S-PICKUP: the pickup group the line is in (at most one; Fixed lines of the group's site).</summary>
     public Guid? PickupGroupId { get; private set; }
 
@@ -199,6 +207,54 @@ public sealed class Line : ITenantOwned
         PhoneModelId = null;
         Mac = null;
         _services = Services with { Keys = [] };
+    }
+
+    /// <summary>L-HW: a mobile line's SIM card — ICCID (Luhn-checked, "89" telecom prefix), PIN (4 to 8 digits), PUK (8 digits).</summary>
+    public Error? ChangeSim(string? iccid, string? pin, string? puk)
+    {
+        if (Kind != LineKind.Mobile)
+        {
+            return Error.Validation("sim.kind", "Only mobile lines have a SIM card.", nameof(SimIccid));
+        }
+
+        var errors = new List<FieldError>();
+        var digits = new string((iccid ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (digits.Length is < 19 or > 20 || !digits.All(char.IsAsciiDigit) || !digits.StartsWith("89", StringComparison.Ordinal) || !PassesLuhn(digits))
+        {
+            errors.Add(new FieldError("Iccid", "An ICCID has 19 or 20 digits starting with 89, the last one a check digit (see the back of the SIM card)."));
+        }
+
+        if (pin is null || pin.Length is < 4 or > 8 || !pin.All(char.IsAsciiDigit))
+        {
+            errors.Add(new FieldError("Pin", "A PIN has 4 to 8 digits."));
+        }
+
+        if (puk is null || puk.Length != 8 || !puk.All(char.IsAsciiDigit))
+        {
+            errors.Add(new FieldError("Puk", "A PUK has 8 digits."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Invalid(errors);
+        }
+
+        (SimIccid, SimPin, SimPuk) = (digits, pin, puk);
+        return null;
+    }
+
+    public void RemoveSim() => (SimIccid, SimPin, SimPuk) = (null, null, null);
+
+    private static bool PassesLuhn(string digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var d = digits[digits.Length - 1 - i] - '0';
+            sum += i % 2 == 1 ? (d * 2 > 9 ? (d * 2) - 9 : d * 2) : d;
+        }
+
+        return sum % 10 == 0;
     }
 
     /// <summary>L-KEYS: replaces the phone's keys (an empty list resets them); supervision keys are put first.</summary>

@@ -32,6 +32,12 @@ internal static class LineEndpoints
             .WithName("AssociateMobile").WithSummary("Associate a mobile line of the company: pending until the mobile network applies it (L-MOBILE).");
         lines.MapDelete("/{lineId:guid}/mobile", async (MobileAssociations m, Guid lineId, CancellationToken ct) => (await m.DissociateAsync(lineId, ct)).ToOk())
             .WithName("DissociateMobile").WithSummary("End the association, or cancel it while pending.");
+        lines.MapGet("/{lineId:guid}/sim", async (LineSim sim, Guid lineId, CancellationToken ct) => (await sim.GetAsync(lineId, ct)).ToOk())
+            .WithName("GetLineSim").WithSummary("A mobile line's SIM card: MSISDN, ICCID, PIN and PUK (L-HW).");
+        lines.MapPut("/{lineId:guid}/sim", async (LineSim sim, Guid lineId, SimRequest body, CancellationToken ct) => (await sim.SetAsync(lineId, body, ct)).ToOk())
+            .WithName("SetLineSim").WithSummary("Set a mobile line's SIM card: ICCID (19-20 digits, Luhn), PIN, PUK.");
+        lines.MapDelete("/{lineId:guid}/sim", async (LineSim sim, Guid lineId, CancellationToken ct) => (await sim.RemoveAsync(lineId, ct)).ToOk())
+            .WithName("RemoveLineSim");
         lines.MapPut("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, HardwareRequest body, CancellationToken ct) => (await hardware.SetAsync(lineId, body, ct)).ToOk())
             .WithName("SetLineHardware").WithSummary("Set or change the line's phone model and MAC (L-HW).");
         lines.MapDelete("/{lineId:guid}/hardware", async (LineHardware hardware, Guid lineId, CancellationToken ct) => (await hardware.RemoveAsync(lineId, ct)).ToOk())

@@ -77,6 +77,7 @@ internal static class PortalApi
         services.AddScoped<MobileAssociations>();
         services.AddScoped<HuntGroupMembers>();
         services.AddScoped<LineRecordings>();
+        services.AddScoped<LineSim>();
         services.AddSingleton<Infrastructure.Storage.AnnouncementFiles>();
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();

@@ -58,7 +58,7 @@ internal static class AuditTrail
     };
 
     /// <summary>Property names (also JSON keys) whose values are never written down: SIP and account passwords, key and token hashes, PINs.</summary>
-    private static readonly string[] SecretSuffixes = ["password", "hash", "secret", "token", "pin"];
+    private static readonly string[] SecretSuffixes = ["password", "hash", "secret", "token", "pin", "puk"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

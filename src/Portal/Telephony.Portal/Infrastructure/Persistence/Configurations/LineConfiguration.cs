@@ -27,6 +27,10 @@ internal sealed class LineConfiguration : IEntityTypeConfiguration<Line>
         builder.Property(l => l.SipPassword).HasMaxLength(64);
         builder.Property(l => l.SearchText).HasMaxLength(800);
         builder.Property(l => l.Mac).HasMaxLength(12);
+        builder.Property(l => l.SimIccid).HasMaxLength(20);
+        builder.Property(l => l.SimPin).HasMaxLength(8);
+        builder.Property(l => l.SimPuk).HasMaxLength(8);
+        builder.HasIndex(l => l.SimIccid).IsUnique();
 
         // Public numbers and user e-mails are unique platform-wide; the rest within a tenant.
         // Both engines treat NULLs as distinct in unique indexes.
