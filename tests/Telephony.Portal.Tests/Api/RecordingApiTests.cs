@@ -55,7 +55,7 @@ public sealed class RecordingApiTests(PortalApiFixture api)
         var path = $"/api/v1/lines/{line.Id}/services/announcements/Greeting/recording";
 
         Assert.Equal(["The recording lasts 4 min 00 s; an announcement is at most 2 minutes."], FieldErrors(await ProblemAsync(await client.PutAsync(path, Audio(TestAudio.Wav(TimeSpan.FromMinutes(4), sampleRate: 4000), "audio/wav")), HttpStatusCode.BadRequest), "file"));
-        Assert.Equal("audio.too-big", Code(await ProblemAsync(await client.PutAsync(path, Audio(new byte[5 * 1024 * 1024], "audio/wav")), HttpStatusCode.BadRequest)));
+        Assert.Equal(["The file is 5 MB; an announcement is at most 3 MB."], FieldErrors(await ProblemAsync(await client.PutAsync(path, Audio(new byte[5 * 1024 * 1024], "audio/wav")), HttpStatusCode.BadRequest), "file"));
         Assert.Equal("audio.format", Code(await ProblemAsync(await client.PutAsync(path, Audio("not audio at all"u8.ToArray(), "audio/mpeg")), HttpStatusCode.BadRequest)));
         Assert.Null((await OkAsync<LineServices>(await client.GetAsync($"/api/v1/lines/{line.Id}/services"))).Announcements.Greeting.Recording);
     }

@@ -53,6 +53,17 @@ public sealed class AudioFileTests
     }
 
     [Fact]
+    public async Task ReadUpload_WithoutADeclaredLength_StopsJustPastThreeMegabytes()
+    {
+        await using var endless = new MemoryStream(new byte[10 * 1024 * 1024]);
+
+        var read = await AudioFile.ReadUploadAsync(endless, declaredLength: null, CancellationToken.None);
+
+        Assert.Equal("audio.too-big", read.Error!.Code);
+        Assert.True(endless.Position < 4 * 1024 * 1024, "read far beyond the limit");
+    }
+
+    [Fact]
     public void Inspect_AFileThatIsNotAudio_IsRefused()
     {
         Assert.Equal("audio.format", AudioFile.Inspect(Encoding.UTF8.GetBytes("%PDF-1.7 this is a document")).Error!.Code);

@@ -28,9 +28,9 @@ public static class AudioFile
             return Error.Validation("audio.empty", "Choose an MP3 or WAV file.", field);
         }
 
-        if (file.Length > MaxBytes)
+        if (CheckSize(file.Length, field) is { } tooBig)
         {
-            return Error.Validation("audio.too-big", $"The file is {file.Length / (1024.0 * 1024.0):0.#} MB; an announcement is at most 3 MB.", field);
+            return tooBig;
         }
 
         TimeSpan? duration;
@@ -61,6 +61,38 @@ public static class AudioFile
         }
 
         return info;
+    }
+
+    /// <summary>Refuses a file over 3 MB from its size alone, before it is read.</summary>
+    public static Error? CheckSize(long bytes, string field = "File") =>
+        bytes > MaxBytes
+            ? Error.Validation("audio.too-big", $"The file is {bytes / (1024.0 * 1024.0):0.#} MB; an announcement is at most 3 MB.", field)
+            : null;
+
+    /// <summary>
+    /// Reads an upload, refusing it as soon as it passes 3 MB (from its declared length, or
+    /// while reading when none is declared), so a huge body is never held in memory.
+    /// </summary>
+    public static async Task<Result<byte[]>> ReadUploadAsync(Stream content, long? declaredLength, CancellationToken cancellationToken, string field = "File")
+    {
+        if (declaredLength is { } length && CheckSize(length, field) is { } declaredTooBig)
+        {
+            return declaredTooBig;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return Error.Validation("audio.too-big", "The file is larger than 3 MB; an announcement is at most 3 MB.", field);
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private static TimeSpan? WavDuration(ReadOnlySpan<byte> file)

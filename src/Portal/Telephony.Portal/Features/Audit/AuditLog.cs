@@ -41,7 +41,6 @@ public sealed record AuditEntryView(
 /// </summary>
 public sealed class AuditLog(PortalDbContext db)
 {
-    /// <summary>The current company's records.</summary>
     /// <summary>A company's record as a row of the combined list.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, Row>> CompanyRow = e => new Row
     {
@@ -59,6 +58,7 @@ public sealed class AuditLog(PortalDbContext db)
         After = e.After,
     };
 
+    /// <summary>The current company's records.</summary>
     public async Task<Result<Page<AuditEntryView>>> ForCompanyAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         if (Check(query) is { } error)
@@ -67,7 +67,7 @@ public sealed class AuditLog(PortalDbContext db)
         }
 
         var rows = Filter(db.AuditEntries.AsNoTracking(), query).Select(CompanyRow);
-        return await PageAsync(rows, page, names: null, cancellationToken);
+        return await PageAsync(rows, page, withCompanyNames: false, cancellationToken);
     }
 
     /// <summary>
@@ -105,8 +105,7 @@ public sealed class AuditLog(PortalDbContext db)
             Before = e.Before,
             After = e.After,
         }));
-        var names = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.CompanyName, cancellationToken);
-        return await PageAsync(rows, page, names, cancellationToken);
+        return await PageAsync(rows, page, withCompanyNames: true, cancellationToken);
     }
 
     /// <summary>The object types the current company's log holds, for a filter.</summary>
@@ -165,11 +164,17 @@ public sealed class AuditLog(PortalDbContext db)
         return records;
     }
 
-    private static async Task<Result<Page<AuditEntryView>>> PageAsync(IQueryable<Row> rows, PageRequest page, IReadOnlyDictionary<Guid, string>? names, CancellationToken cancellationToken)
+    private async Task<Result<Page<AuditEntryView>>> PageAsync(IQueryable<Row> rows, PageRequest page, bool withCompanyNames, CancellationToken cancellationToken)
     {
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(cancellationToken);
+
+        // Only the companies this page names, not every company of the platform.
+        var companyIds = withCompanyNames ? items.Where(r => r.CompanyId is not null).Select(r => r.CompanyId!.Value).Distinct().ToList() : [];
+        var names = companyIds.Count == 0
+            ? null
+            : await db.Tenants.AsNoTracking().Where(t => companyIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.CompanyName, cancellationToken);
         var views = items.Select(r => new AuditEntryView(
             r.Id,
             r.TenantId,

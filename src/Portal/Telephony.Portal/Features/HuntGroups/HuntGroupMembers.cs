@@ -33,7 +33,7 @@ public sealed class HuntGroupMembers(PortalDbContext db, TenantContext tenantCon
 
     public async Task<Result<IReadOnlyList<HuntGroupMemberView>>> ListAsync(Guid huntGroupId, CancellationToken cancellationToken)
     {
-        if (actor.IsUser || !await db.Lines.AnyAsync(l => l.Id == huntGroupId && l.Kind == LineKind.HuntGroup, cancellationToken))
+        if (!await IsManagedGroupAsync(huntGroupId, cancellationToken))
         {
             return GroupNotFound;
         }
@@ -44,7 +44,7 @@ public sealed class HuntGroupMembers(PortalDbContext db, TenantContext tenantCon
     /// <summary>The members become exactly <see cref="HuntGroupMembersRequest.MemberIds"/>: those kept keep their order, new ones go last in the order given.</summary>
     public async Task<Result<IReadOnlyList<HuntGroupMemberView>>> SetMembersAsync(Guid huntGroupId, HuntGroupMembersRequest request, CancellationToken cancellationToken)
     {
-        if (actor.IsUser || !await db.Lines.AnyAsync(l => l.Id == huntGroupId && l.Kind == LineKind.HuntGroup, cancellationToken))
+        if (!await IsManagedGroupAsync(huntGroupId, cancellationToken))
         {
             return GroupNotFound;
         }
@@ -84,7 +84,7 @@ public sealed class HuntGroupMembers(PortalDbContext db, TenantContext tenantCon
     /// <summary>Drag and drop (or move up/down): every member once, in the new order.</summary>
     public async Task<Result<IReadOnlyList<HuntGroupMemberView>>> ReorderAsync(Guid huntGroupId, MembersOrderRequest request, CancellationToken cancellationToken)
     {
-        if (actor.IsUser || !await db.Lines.AnyAsync(l => l.Id == huntGroupId && l.Kind == LineKind.HuntGroup, cancellationToken))
+        if (!await IsManagedGroupAsync(huntGroupId, cancellationToken))
         {
             return GroupNotFound;
         }
@@ -150,6 +150,10 @@ public sealed class HuntGroupMembers(PortalDbContext db, TenantContext tenantCon
                           select new { g.Id, g.Name, g.PublicNumber, m.Present }).ToListAsync(cancellationToken);
         return Result.Success<IReadOnlyList<LineHuntGroupView>>(rows.Select(r => new LineHuntGroupView(r.Id, r.Name ?? "", PhoneNumber.ToNational(r.PublicNumber), r.Present)).ToList());
     }
+
+    /// <summary>A hunt group of the company, and a manager acting: users only toggle their own presence.</summary>
+    private async Task<bool> IsManagedGroupAsync(Guid huntGroupId, CancellationToken cancellationToken) =>
+        !actor.IsUser && await db.Lines.AnyAsync(l => l.Id == huntGroupId && l.Kind == LineKind.HuntGroup, cancellationToken);
 
     private static void Renumber(List<HuntGroupMember> ordered)
     {

@@ -22,7 +22,7 @@ public sealed class LineRecordings(PortalDbContext db, AnnouncementFiles files, 
 {
     private static readonly Error ManagerOnly = Error.Forbidden("line.manager-only", "Only a manager can change the announcements.", "File");
 
-    public async Task<Result<LineServices>> UploadAsync(Guid lineId, AnnouncementUse use, byte[] content, CancellationToken cancellationToken)
+    public async Task<Result<LineServices>> UploadAsync(Guid lineId, AnnouncementUse use, Stream upload, long? declaredLength, CancellationToken cancellationToken)
     {
         var line = await FindAsync(lineId, cancellationToken);
         if (line is null)
@@ -35,6 +35,13 @@ public sealed class LineRecordings(PortalDbContext db, AnnouncementFiles files, 
             return ManagerOnly;
         }
 
+        var read = await AudioFile.ReadUploadAsync(upload, declaredLength, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return read.Error!;
+        }
+
+        var content = read.Value!;
         var audio = AudioFile.Inspect(content);
         if (!audio.Succeeded)
         {

@@ -7,19 +7,8 @@ namespace Telephony.Portal.Features.Lines;
 /// <summary>The line page's service blocks (SPEC section 4): each PUT replaces one block whole; omitted fields take their off/default value.</summary>
 internal static class LineServiceEndpoints
 {
-    /// <summary>Reads at most one byte more than an announcement may weigh, so a huge body is refused without being stored.</summary>
-    private static async Task<Results<Ok<LineServices>, ProblemHttpResult>> UploadRecordingAsync(LineRecordings recordings, Guid lineId, AnnouncementUse use, HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= Domain.Announcements.AudioFile.MaxBytes)
-        {
-            buffer.Write(chunk, 0, read);
-        }
-
-        return (await recordings.UploadAsync(lineId, use, buffer.ToArray(), cancellationToken)).ToOk();
-    }
+    private static async Task<Results<Ok<LineServices>, ProblemHttpResult>> UploadRecordingAsync(LineRecordings recordings, Guid lineId, AnnouncementUse use, HttpRequest request, CancellationToken cancellationToken) =>
+        (await recordings.UploadAsync(lineId, use, request.Body, request.ContentLength, cancellationToken)).ToOk();
 
     public static void MapLineServiceEndpoints(this RouteGroupBuilder api)
     {
@@ -37,7 +26,7 @@ internal static class LineServiceEndpoints
             .WithName("UploadAnnouncementRecording")
             .WithSummary("Upload the line's own recording for the greeting, hold or call waiting (body: the MP3 or WAV file, at most 3 MB and 2 minutes); it replaces the previous one and is played (S-ANN).");
         services.MapGet("/announcements/{use}/recording", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, CancellationToken ct) =>
-                await recordings.AudioAsync(lineId, use, ct) is { Succeeded: true } audio ? Results.File(audio.Value!.Content, audio.Value.ContentType, audio.Value.FileName) : (IResult)LineErrors.NoRecording.ToProblem())
+                await recordings.AudioAsync(lineId, use, ct) is var audio && audio.Succeeded ? Results.File(audio.Value!.Content, audio.Value.ContentType, audio.Value.FileName) : (IResult)audio.Error!.ToProblem())
             .Produces(StatusCodes.Status200OK, contentType: "audio/mpeg").WithName("GetAnnouncementRecording").WithSummary("Listen to the line's recording.");
         services.MapDelete("/announcements/{use}/recording", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, CancellationToken ct) => (await recordings.RemoveAsync(lineId, use, ct)).ToOk())
             .WithName("RemoveAnnouncementRecording").WithSummary("Remove the recording: the predefined announcement is played again.");
