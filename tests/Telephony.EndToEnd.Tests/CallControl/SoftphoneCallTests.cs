@@ -40,8 +40,8 @@ public sealed class SoftphoneCallTests : IAsyncLifetime
         var quiet = Wav.Tone(Path.Combine(_audioFolder, "quiet.wav"), seconds: 0.1, silenceAfter: 20, frequency: 1);
         await using var caller = Baresip.Start(alice.User, alice.Password, alice.Domain, _host.SipPort, tone, autoAnswer: false);
         await using var callee = Baresip.Start(bruno.User, bruno.Password, bruno.Domain, _host.SipPort, quiet, autoAnswer: true);
-        await WaitUntilRegisteredAsync(bruno);
-        await WaitUntilRegisteredAsync(alice);
+        await WaitUntilRegisteredAsync(bruno, callee);
+        await WaitUntilRegisteredAsync(alice, caller);
 
         await caller.CommandAsync("dial", $"sip:202@{alice.Domain}");
         await Eventually.TrueAsync(() => Task.FromResult(callee.Recording("-dec") is not null), TimeSpan.FromSeconds(15), "the callee to answer and record:\n" + callee.Output + "\n" + caller.Output);
@@ -61,12 +61,13 @@ public sealed class SoftphoneCallTests : IAsyncLifetime
         }
     }
 
-    private async Task WaitUntilRegisteredAsync((string User, string Password, string Domain, string Number, string Short) account)
+    /// <summary>Waits for the registrar to hold the softphone's contact; a timeout shows what baresip said.</summary>
+    private async Task WaitUntilRegisteredAsync((string User, string Password, string Domain, string Number, string Short) account, Baresip softphone)
     {
         using var probe = new SipTestPhone(new IPEndPoint(IPAddress.Loopback, _host.SipPort));
         await Eventually.TrueAsync(
             async () => (await probe.RegisterAsync(account.User, account.Password, account.Domain, expires: null, algorithm: "MD5", contact: "")).Headers.Values(SipHeaderNames.Contact).Count > 0,
             TimeSpan.FromSeconds(20),
-            $"baresip to register {account.User}");
+            $"baresip to register {account.User}:\n{softphone.Output}");
     }
 }
