@@ -44,10 +44,10 @@ internal sealed class Baresip : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("baresip").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "rec"));
-        var ports = FreePorts.Take(3);
-        var sipPort = ports[0];
-        var controlPort = ports[1];
-        var rtpLow = 30000 + (ports[2] % 1000) * 20;
+        // baresip listens on its SIP port for UDP and TCP and on the next one for TLS.
+        var sipPort = FreePorts.TakeBlock(24);
+        var controlPort = sipPort + 2;
+        var rtpLow = sipPort + 4;
         var inv = CultureInfo.InvariantCulture;
         File.WriteAllText(Path.Combine(folder, "config"), string.Join('\n',
         [
