@@ -15,6 +15,14 @@ public interface IPhoneRenderer
     /// </summary>
     bool TryParseFileName(string fileName, out string mac, out PhoneFileKind kind);
 
+    /// <summary>
+    /// The inverse of <see cref="TryParseFileName"/>: the name of the file of <paramref name="kind"/>
+    /// this family asks for (e.g. to build <see cref="PhoneConfiguration.DirectoryUrl"/> from
+    /// <see cref="PhoneConfiguration.ProvisioningUrl"/>); <see cref="NotSupportedException"/> for a
+    /// kind the family never asks for.
+    /// </summary>
+    string FileNameFor(PhoneFileKind kind, string mac);
+
     /// <summary>True when the User-Agent of an HTTP request is this family's firmware (e.g. "Yealink SIP-T46U 108.86.0.20 00:15:65:a1:b2:c3").</summary>
     bool MatchesUserAgent(string userAgent);
 
