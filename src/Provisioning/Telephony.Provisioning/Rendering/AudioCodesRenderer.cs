@@ -7,7 +7,7 @@ namespace Telephony.Provisioning.Rendering;
 /// (voip/line/0/... for FXS port 1). An ATA has no keys, menus or phonebook, so this family
 /// has no directory file: asking for one throws <see cref="NotSupportedException"/>.
 /// </summary>
-public sealed partial class AudioCodesRenderer() : PhoneRenderer(PhoneFamily.AudioCodes, CheckSync, FileNames)
+public sealed partial class AudioCodesRenderer() : PhoneRenderer(PhoneFamily.AudioCodes, CheckSync, Files, UserAgent())
 {
     /// <summary>
     /// AudioCodes' own value: a NOTIFY "check-sync;reboot=false" starts the device's automatic
@@ -16,25 +16,17 @@ public sealed partial class AudioCodesRenderer() : PhoneRenderer(PhoneFamily.Aud
     /// </summary>
     private const string CheckSync = "check-sync;reboot=false";
 
-    private static readonly PhoneFileName[] FileNames =
+    private static readonly PhoneFile[] Files =
     [
-        new(string.Empty, ".cfg", PhoneFileKind.Configuration),
+        new(PhoneFileKind.Configuration, string.Empty, ".cfg", "config", TemplateFormat.KeyValue, PhoneFile.PlainText),
     ];
 
     /// <summary>"Mozilla/4.0 (compatible; AudioCodes; MP-202B;4.4.9;00908f4a1b2c;)", "AudioCodes-Sip-Gateway-MP-202B/v.4.4.9".</summary>
     [GeneratedRegex(@"\bAudioCodes\b|\bMP-?20[24]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserAgent();
 
-    public override bool MatchesUserAgent(string userAgent) => UserAgent().IsMatch(userAgent);
-
-    protected override PhoneTemplate TemplateFor(PhoneFileKind kind) => kind switch
-    {
-        PhoneFileKind.Configuration => new("config", TemplateFormat.KeyValue, PhoneTemplate.PlainText),
-        _ => throw NoFile(kind),
-    };
-
     protected override Dictionary<string, object> VendorValues(PhoneConfiguration configuration) => new()
     {
-        ["configuration_url"] = configuration.ProvisioningUrl.AbsoluteUri + FileNames[0].Format(configuration.Mac),
+        ["configuration_url"] = configuration.ProvisioningUrl.AbsoluteUri + Files[0].NameFor(configuration.Mac),
     };
 }

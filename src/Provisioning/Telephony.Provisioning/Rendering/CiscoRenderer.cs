@@ -7,7 +7,7 @@ namespace Telephony.Provisioning.Rendering;
 /// Profile_Rule it sets ($MA expands to the lowercase MAC: Cisco Small Business IP Telephony
 /// Devices Provisioning Guide, "Profile Rules" and "Macro Expansion Variables").
 /// </summary>
-public sealed partial class CiscoRenderer() : PhoneRenderer(PhoneFamily.Cisco, CheckSync, FileNames)
+public sealed partial class CiscoRenderer() : PhoneRenderer(PhoneFamily.Cisco, CheckSync, Files, UserAgent())
 {
     /// <summary>
     /// With Resync_From_SIP the phone resyncs on a NOTIFY "resync", and reboots by itself when
@@ -18,25 +18,16 @@ public sealed partial class CiscoRenderer() : PhoneRenderer(PhoneFamily.Cisco, C
     /// <summary>Line key 1 is the line; the 8851 has 5 line keys (the SPA504G 4), more go to the key expansion module.</summary>
     private const int LastLineKey = 5;
 
-    private static readonly PhoneFileName[] FileNames =
+    private static readonly PhoneFile[] Files =
     [
-        new(string.Empty, ".xml", PhoneFileKind.Configuration),
-        new(string.Empty, "-directory.xml", PhoneFileKind.Directory),
+        // Cisco phones take XML objects only as text/xml (Cisco IP Phone Services guide).
+        new(PhoneFileKind.Configuration, string.Empty, ".xml", "config", TemplateFormat.Xml, PhoneFile.TextXml),
+        new(PhoneFileKind.Directory, string.Empty, "-directory.xml", "directory", TemplateFormat.Xml, PhoneFile.TextXml),
     ];
 
     /// <summary>"Cisco-CP8851-3PCC/11.3.7 (00562b043615)", "Cisco/SPA504G-7.6.2c (e05fb9a1b2c3)(CCQ1...)", older "Linksys/SPA942-6.1.5".</summary>
     [GeneratedRegex(@"^(Cisco|Linksys)[/-](SPA|CP)-?\d", RegexOptions.CultureInvariant)]
     private static partial Regex UserAgent();
-
-    public override bool MatchesUserAgent(string userAgent) => UserAgent().IsMatch(userAgent);
-
-    protected override PhoneTemplate TemplateFor(PhoneFileKind kind) => kind switch
-    {
-        // Cisco phones take XML objects only as text/xml (Cisco IP Phone Services guide).
-        PhoneFileKind.Configuration => new("config", TemplateFormat.Xml, PhoneTemplate.TextXml),
-        PhoneFileKind.Directory => new("directory", TemplateFormat.Xml, PhoneTemplate.TextXml),
-        _ => throw NoFile(kind),
-    };
 
     protected override Dictionary<string, object> VendorValues(PhoneConfiguration configuration)
     {

@@ -7,7 +7,7 @@ namespace Telephony.Provisioning.Rendering;
 /// gs_provision document of P-values (Grandstream configuration templates, one per model
 /// family); the remote phonebook is an AddressBook XML.
 /// </summary>
-public sealed partial class GrandstreamRenderer() : PhoneRenderer(PhoneFamily.Grandstream, CheckSync, FileNames)
+public sealed partial class GrandstreamRenderer() : PhoneRenderer(PhoneFamily.Grandstream, CheckSync, Files, UserAgent())
 {
     /// <summary>Grandstream firmware provisions on NOTIFY "check-sync" and reboots when the new values need it.</summary>
     private const string CheckSync = "check-sync";
@@ -18,24 +18,15 @@ public sealed partial class GrandstreamRenderer() : PhoneRenderer(PhoneFamily.Gr
     /// </summary>
     private const int MultiPurposeKeys = 7;
 
-    private static readonly PhoneFileName[] FileNames =
+    private static readonly PhoneFile[] Files =
     [
-        new("cfg", ".xml", PhoneFileKind.Configuration),
-        new(string.Empty, "-directory.xml", PhoneFileKind.Directory),
+        new(PhoneFileKind.Configuration, "cfg", ".xml", "config", TemplateFormat.Xml, PhoneFile.Xml),
+        new(PhoneFileKind.Directory, string.Empty, "-directory.xml", "directory", TemplateFormat.Xml, PhoneFile.Xml),
     ];
 
     /// <summary>"Grandstream Model HW GXP2170 SW 1.0.11.3 DevId 000b82a1b2c3", "Grandstream Model HW HT802 V2.0A SW 1.0.43.11 DevId ...".</summary>
     [GeneratedRegex(@"^Grandstream\s+(Model HW\s+)?[A-Z]+\d+", RegexOptions.CultureInvariant)]
     private static partial Regex UserAgent();
-
-    public override bool MatchesUserAgent(string userAgent) => UserAgent().IsMatch(userAgent);
-
-    protected override PhoneTemplate TemplateFor(PhoneFileKind kind) => kind switch
-    {
-        PhoneFileKind.Configuration => new("config", TemplateFormat.Xml, PhoneTemplate.Xml),
-        PhoneFileKind.Directory => new("directory", TemplateFormat.Xml, PhoneTemplate.Xml),
-        _ => throw NoFile(kind),
-    };
 
     protected override Dictionary<string, object> VendorValues(PhoneConfiguration configuration)
     {

@@ -1,23 +1,27 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Telephony.Provisioning.Rendering;
 
 /// <summary>
-/// What the family renderers share: file names parsed from one table, and rendering through a
-/// Liquid template chosen for the device's model (<see cref="PhoneTemplates"/>) into a string
-/// first, so a failure throws and leaves no half file behind.
+/// What the family renderers share: one table of the files the family's firmware asks for
+/// (name, template, format), its User-Agent pattern, and rendering through the Liquid template
+/// chosen for the device's model (<see cref="PhoneTemplates"/>) into a string first, so a
+/// failure throws and leaves no half file behind.
 /// </summary>
 public abstract class PhoneRenderer : IPhoneRenderer
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly IReadOnlyList<PhoneFileName> _fileNames;
+    private readonly IReadOnlyList<PhoneFile> _files;
+    private readonly Regex _userAgent;
 
-    protected PhoneRenderer(PhoneFamily family, string checkSyncEvent, IReadOnlyList<PhoneFileName> fileNames)
+    protected PhoneRenderer(PhoneFamily family, string checkSyncEvent, IReadOnlyList<PhoneFile> files, Regex userAgent)
     {
         Family = family;
         CheckSyncEvent = checkSyncEvent;
-        _fileNames = fileNames;
+        _files = files;
+        _userAgent = userAgent;
     }
 
     public PhoneFamily Family { get; }
@@ -26,11 +30,11 @@ public abstract class PhoneRenderer : IPhoneRenderer
 
     public bool TryParseFileName(string fileName, out string mac, out PhoneFileKind kind)
     {
-        foreach (var name in _fileNames)
+        foreach (var file in _files)
         {
-            if (name.TryParse(fileName, out mac))
+            if (file.TryParse(fileName, out mac))
             {
-                kind = name.Kind;
+                kind = file.Kind;
                 return true;
             }
         }
@@ -40,54 +44,41 @@ public abstract class PhoneRenderer : IPhoneRenderer
         return false;
     }
 
-    public string FileNameFor(PhoneFileKind kind, string mac)
-    {
-        foreach (var name in _fileNames)
-        {
-            if (name.Kind == kind)
-            {
-                return name.Format(mac);
-            }
-        }
+    public string FileNameFor(PhoneFileKind kind, string mac) => File(kind).NameFor(mac);
 
-        throw new NotSupportedException($"{Family} phones ask for no {kind} file.");
-    }
-
-    public abstract bool MatchesUserAgent(string userAgent);
+    public bool MatchesUserAgent(string userAgent) => _userAgent.IsMatch(userAgent);
 
     public RenderedFile Render(PhoneFileKind kind, PhoneConfiguration configuration, PhoneDirectory directory)
     {
-        var template = TemplateFor(kind);
+        var file = File(kind);
         var model = PhoneTemplateModel.Create(configuration, directory);
         model["v"] = VendorValues(configuration);
-        var text = PhoneTemplates.Render(Family, template.Name, configuration.Model, template.Format, model);
-        return new RenderedFile(Utf8.GetBytes(text), template.ContentType);
+        var text = PhoneTemplates.Render(Family, file.Template, configuration.Model, file.Format, model);
+        return new RenderedFile(Utf8.GetBytes(text), file.ContentType);
     }
-
-    /// <summary>The template and media type of a kind of file; <see cref="NotSupportedException"/> for a kind the family does not have.</summary>
-    protected abstract PhoneTemplate TemplateFor(PhoneFileKind kind);
 
     /// <summary>The family's own values (codes, key layouts), available to its templates as <c>v</c>.</summary>
     protected virtual Dictionary<string, object> VendorValues(PhoneConfiguration configuration) => [];
 
-    protected NotSupportedException NoFile(PhoneFileKind kind) => new($"{Family} phones ask for no {kind} file.");
+    private PhoneFile File(PhoneFileKind kind) =>
+        _files.FirstOrDefault(file => file.Kind == kind) ?? throw new NotSupportedException($"{Family} phones ask for no {kind} file.");
 }
 
-/// <summary>A template of a family (its name without the model suffix), the escaping its format needs and the media type of the result.</summary>
-public sealed record PhoneTemplate(string Name, TemplateFormat Format, string ContentType)
+/// <summary>
+/// A file a family's firmware asks for, named <see cref="Prefix"/>, the MAC as 12 hex digits,
+/// <see cref="Suffix"/>, and rendered from the family's <see cref="Template"/>. Any other name
+/// (other lengths, separators, "../") never matches, and neither does the all-zero MAC that
+/// names vendors' shared files (Polycom's 000000000000.cfg).
+/// </summary>
+public sealed record PhoneFile(PhoneFileKind Kind, string Prefix, string Suffix, string Template, TemplateFormat Format, string ContentType)
 {
     public const string Xml = "application/xml; charset=utf-8";
     public const string TextXml = "text/xml; charset=utf-8";
     public const string PlainText = "text/plain; charset=utf-8";
-}
 
-/// <summary>
-/// A file name a family's firmware asks for: <see cref="Prefix"/>, the MAC as 12 hex digits,
-/// <see cref="Suffix"/>. Anything else (other lengths, separators, "../") never matches, and
-/// neither does the all-zero MAC that names vendors' shared files (Polycom's 000000000000.cfg).
-/// </summary>
-public sealed record PhoneFileName(string Prefix, string Suffix, PhoneFileKind Kind, bool UpperCaseMac = false)
-{
+    /// <summary>The case of the MAC in <see cref="NameFor"/>; parsing accepts both.</summary>
+    public bool UpperCaseMac { get; init; }
+
     public bool TryParse(string fileName, out string mac)
     {
         mac = string.Empty;
@@ -101,7 +92,7 @@ public sealed record PhoneFileName(string Prefix, string Suffix, PhoneFileKind K
         return PhoneMac.TryNormalize(fileName.AsSpan(Prefix.Length, 12), out mac);
     }
 
-    public string Format(string mac) => Prefix + (UpperCaseMac ? mac.ToUpperInvariant() : mac) + Suffix;
+    public string NameFor(string mac) => Prefix + (UpperCaseMac ? mac.ToUpperInvariant() : mac) + Suffix;
 }
 
 internal static class PhoneMac

@@ -7,7 +7,7 @@ namespace Telephony.Provisioning.Rendering;
 /// &lt;mac&gt;.cfg lists &lt;mac&gt;-phone.cfg, both XML (Polycom UC Software administrator's
 /// guide, "Master Configuration File"); the local contact directory is &lt;mac&gt;-directory.xml.
 /// </summary>
-public sealed partial class PolycomRenderer() : PhoneRenderer(PhoneFamily.Polycom, CheckSync, FileNames)
+public sealed partial class PolycomRenderer() : PhoneRenderer(PhoneFamily.Polycom, CheckSync, Files, UserAgent())
 {
     /// <summary>
     /// Polycom phones provision on NOTIFY "check-sync" and restart only when a file changed,
@@ -15,25 +15,16 @@ public sealed partial class PolycomRenderer() : PhoneRenderer(PhoneFamily.Polyco
     /// </summary>
     private const string CheckSync = "check-sync";
 
-    private static readonly PhoneFileName[] FileNames =
+    private static readonly PhoneFile[] Files =
     [
-        new(string.Empty, ".cfg", PhoneFileKind.Master),
-        new(string.Empty, "-phone.cfg", PhoneFileKind.Configuration),
-        new(string.Empty, "-directory.xml", PhoneFileKind.Directory),
+        new(PhoneFileKind.Master, string.Empty, ".cfg", "master", TemplateFormat.Xml, PhoneFile.Xml),
+        new(PhoneFileKind.Configuration, string.Empty, "-phone.cfg", "phone", TemplateFormat.Xml, PhoneFile.Xml),
+        new(PhoneFileKind.Directory, string.Empty, "-directory.xml", "directory", TemplateFormat.Xml, PhoneFile.Xml),
     ];
 
     /// <summary>"FileTransport PolycomVVX-VVX_450-UA/6.4.3.5018", "PolycomRealPresenceTrio-Trio_8800-UA/...", "PolyEdge-Edge_E450-UA/...".</summary>
     [GeneratedRegex(@"\bPoly(com)?[A-Za-z]*-[A-Za-z0-9_]+-UA/\d", RegexOptions.CultureInvariant)]
     private static partial Regex UserAgent();
-
-    public override bool MatchesUserAgent(string userAgent) => UserAgent().IsMatch(userAgent);
-
-    protected override PhoneTemplate TemplateFor(PhoneFileKind kind) => kind switch
-    {
-        PhoneFileKind.Master => new("master", TemplateFormat.Xml, PhoneTemplate.Xml),
-        PhoneFileKind.Configuration => new("phone", TemplateFormat.Xml, PhoneTemplate.Xml),
-        _ => new("directory", TemplateFormat.Xml, PhoneTemplate.Xml),
-    };
 
     protected override Dictionary<string, object> VendorValues(PhoneConfiguration configuration)
     {

@@ -7,7 +7,7 @@ namespace Telephony.Provisioning.Rendering;
 /// firmware asks for with the MAC in uppercase ({mac} in setting_server expands that way);
 /// the remote directory is a SnomIPPhoneDirectory.
 /// </summary>
-public sealed partial class SnomRenderer() : PhoneRenderer(PhoneFamily.Snom, CheckSync, FileNames)
+public sealed partial class SnomRenderer() : PhoneRenderer(PhoneFamily.Snom, CheckSync, Files, UserAgent())
 {
     /// <summary>
     /// Snom phones apply new settings without restarting: "check-sync;reboot=false" reloads them
@@ -18,24 +18,15 @@ public sealed partial class SnomRenderer() : PhoneRenderer(PhoneFamily.Snom, Che
     /// <summary>The D385 has the most function keys of the catalogue's models (48, over pages); a D735 ignores those past its 32.</summary>
     private const int FunctionKeys = 48;
 
-    private static readonly PhoneFileName[] FileNames =
+    private static readonly PhoneFile[] Files =
     [
-        new(string.Empty, ".xml", PhoneFileKind.Configuration, UpperCaseMac: true),
-        new(string.Empty, "-directory.xml", PhoneFileKind.Directory),
+        new(PhoneFileKind.Configuration, string.Empty, ".xml", "config", TemplateFormat.Xml, PhoneFile.Xml) { UpperCaseMac = true },
+        new(PhoneFileKind.Directory, string.Empty, "-directory.xml", "directory", TemplateFormat.Xml, PhoneFile.Xml),
     ];
 
     /// <summary>"Mozilla/4.0 (compatible; snom D735 10.1.73.16)", "...; snomD385-SIP 10.1.54.13 ...", "snom M900 ...".</summary>
     [GeneratedRegex(@"\bsnom[ -]?[A-Z]*\d{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UserAgent();
-
-    public override bool MatchesUserAgent(string userAgent) => UserAgent().IsMatch(userAgent);
-
-    protected override PhoneTemplate TemplateFor(PhoneFileKind kind) => kind switch
-    {
-        PhoneFileKind.Configuration => new("config", TemplateFormat.Xml, PhoneTemplate.Xml),
-        PhoneFileKind.Directory => new("directory", TemplateFormat.Xml, PhoneTemplate.Xml),
-        _ => throw NoFile(kind),
-    };
 
     protected override Dictionary<string, object> VendorValues(PhoneConfiguration configuration)
     {

@@ -7,7 +7,7 @@ namespace Telephony.Provisioning.Rendering;
 /// "#!version:1.0.0.1" key=value file per MAC (Yealink auto provisioning guide, "MAC-Oriented
 /// CFG File") and the remote phonebook XML.
 /// </summary>
-public sealed partial class YealinkRenderer() : PhoneRenderer(PhoneFamily.Yealink, CheckSync, FileNames)
+public sealed partial class YealinkRenderer() : PhoneRenderer(PhoneFamily.Yealink, CheckSync, Files, UserAgent())
 {
     /// <summary>
     /// A NOTIFY "check-sync" makes Yealink phones provision; "reboot=true" reboots them too, which
@@ -19,24 +19,15 @@ public sealed partial class YealinkRenderer() : PhoneRenderer(PhoneFamily.Yealin
     /// <summary>linekey.1 is the line itself; T57W has the most line keys (29, over pages).</summary>
     private const int LastLineKey = 29;
 
-    private static readonly PhoneFileName[] FileNames =
+    private static readonly PhoneFile[] Files =
     [
-        new(string.Empty, ".cfg", PhoneFileKind.Configuration),
-        new(string.Empty, "-directory.xml", PhoneFileKind.Directory),
+        new(PhoneFileKind.Configuration, string.Empty, ".cfg", "config", TemplateFormat.KeyValue, PhoneFile.PlainText),
+        new(PhoneFileKind.Directory, string.Empty, "-directory.xml", "directory", TemplateFormat.Xml, PhoneFile.Xml),
     ];
 
     /// <summary>"Yealink SIP-T46U 108.86.0.20 00:15:65:a1:b2:c3", "Yealink W60B 77.85.0.25 ...", "Yealink SIP CP965 ...".</summary>
     [GeneratedRegex(@"^Yealink\s+(SIP[\s-])?[A-Z]+\d+", RegexOptions.CultureInvariant)]
     private static partial Regex UserAgent();
-
-    public override bool MatchesUserAgent(string userAgent) => UserAgent().IsMatch(userAgent);
-
-    protected override PhoneTemplate TemplateFor(PhoneFileKind kind) => kind switch
-    {
-        PhoneFileKind.Configuration => new("config", TemplateFormat.KeyValue, PhoneTemplate.PlainText),
-        PhoneFileKind.Directory => new("directory", TemplateFormat.Xml, PhoneTemplate.Xml),
-        _ => throw NoFile(kind),
-    };
 
     protected override Dictionary<string, object> VendorValues(PhoneConfiguration configuration)
     {
