@@ -61,12 +61,6 @@ public sealed partial class CiscoRenderer() : PhoneRenderer(PhoneFamily.Cisco, C
                 "TLS" => "TLS",
                 _ => "UDP",
             },
-            ["language"] = configuration.Language switch
-            {
-                "fr" => "French",
-                "de" => "German",
-                _ => "English",
-            },
             ["locale"] = configuration.Language switch
             {
                 "fr" => "fr-FR",

@@ -21,6 +21,12 @@ internal static class PhoneTemplateModel
             ["account"] = account is null ? false : Account(account),
             ["keys"] = account is null ? new List<object>() : configuration.Keys.Select(key => (object)Key(key, account)).ToList(),
             ["language"] = configuration.Language,
+            ["language_name"] = configuration.Language switch
+            {
+                "fr" => "French",
+                "de" => "German",
+                _ => "English",
+            },
             ["time_zone"] = Zone(zone),
             ["ntp_server"] = configuration.NtpServer,
             ["distinctive_ring"] = configuration.DistinctiveRing,

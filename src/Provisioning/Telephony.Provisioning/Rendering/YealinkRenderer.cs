@@ -57,12 +57,6 @@ public sealed partial class YealinkRenderer() : PhoneRenderer(PhoneFamily.Yealin
                 "tls" => 2,
                 _ => 0,
             },
-            ["language"] = configuration.Language switch
-            {
-                "fr" => "French",
-                "de" => "German",
-                _ => "English",
-            },
             ["line_keys"] = lineKeys,
             ["expansion_keys"] = expansionKeys,
             ["cleared_line_keys"] = Enumerable.Range(firstFree, Math.Max(0, LastLineKey - firstFree + 1)).Cast<object>().ToList(),
