@@ -36,7 +36,10 @@ public static class CallControlExtensions
         });
         services.AddSingleton<AuthFailureThrottle>();
         services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<RegistrationReports>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrationReports>());
         services.AddSingleton<LocationService>();
+        services.AddSingleton<PhoneResync>();
         services.AddSingleton<RegistrarService>();
         services.AddSingleton(SipTimerOptions.Default);
         services.AddSingleton<CallRouter>();
@@ -50,9 +53,14 @@ public static class CallControlExtensions
         // with the other instances on a shared one.
         var instanceId = builder.Configuration[$"{MessagingOptions.SectionName}:{nameof(MessagingOptions.InstanceId)}"]
             ?? new MessagingOptions().InstanceId;
-        services.AddBusConsumers(bus => bus
-            .AddConsumer<TenantRoutingChangedConsumer, TenantRoutingChangedConsumerDefinition>()
-            .Endpoint(e => e.InstanceId = instanceId));
+        services.AddBusConsumers(bus =>
+        {
+            bus.AddConsumer<TenantRoutingChangedConsumer, TenantRoutingChangedConsumerDefinition>()
+                .Endpoint(e => e.InstanceId = instanceId);
+            // Each instance tells the phones registered with it.
+            bus.AddConsumer<DeviceResyncRequestedConsumer>()
+                .Endpoint(e => e.InstanceId = instanceId);
+        });
         return builder;
     }
 

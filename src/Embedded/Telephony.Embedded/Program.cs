@@ -51,6 +51,17 @@ if (string.IsNullOrEmpty(builder.Configuration["Portal:PublicUrl"]))
     builder.Configuration["Portal:PublicUrl"] = $"http://{host}:{ports.PortalPort}";
 }
 
+if (string.IsNullOrEmpty(builder.Configuration["Provisioning:PublicUrl"]))
+{
+    // Lab mode on one machine: phones on the local network fetch over plain HTTP and register
+    // to the same SIP address the portal shows.
+    var host = ports.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : ports.BindAddress;
+    builder.Configuration["Provisioning:PublicUrl"] = $"http://{host}:{ports.ProvisioningPort}";
+    builder.Configuration["Provisioning:AllowPlainHttp"] ??= "true";
+}
+
+builder.Configuration["Provisioning:SipServer"] ??= builder.Configuration["Portal:SipServer"];
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     var address = IPAddress.Parse(ports.BindAddress);

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,6 +15,7 @@ using Telephony.Portal.Infrastructure.Api;
 using Telephony.Portal.Infrastructure.Localization;
 using Telephony.Portal.Infrastructure.Mail;
 using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.Portal.Infrastructure.Provisioning;
 using Telephony.Portal.Infrastructure.Routing;
 using Telephony.Portal.Infrastructure.Security;
 using Telephony.ServiceDefaults.Data;
@@ -38,7 +40,13 @@ public static class PortalExtensions
         builder.AddServiceDatabase<PortalDbContext>("Portal", HealthTag, (sp, db) =>
             db.AddInterceptors(new TenantGuardInterceptor(sp.GetRequiredService<TenantContext>())));
         services.AddOutboxDispatcher<PortalDbContext>();
-        services.AddBusConsumers(bus => bus.AddConsumer<RoutingSnapshotsRequestedConsumer>());
+        services.AddBusConsumers(bus =>
+        {
+            bus.AddConsumer<RoutingSnapshotsRequestedConsumer>();
+            bus.AddConsumer<DeviceSnapshotsRequestedConsumer>();
+            bus.AddConsumer<DeviceProvisionedConsumer, DeviceStatusConsumerDefinition<DeviceProvisionedConsumer>>();
+            bus.AddConsumer<LineRegistrationChangedConsumer, DeviceStatusConsumerDefinition<LineRegistrationChangedConsumer>>();
+        });
 
         services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
         services.AddScoped<CreateTenant>();

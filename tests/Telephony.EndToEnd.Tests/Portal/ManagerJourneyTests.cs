@@ -483,17 +483,7 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
         });
     }
 
-    private async Task<IPage> SignedInAsync()
-    {
-        var (email, password) = await platform.Host.ManagerLoginAsync();
-        var page = await platform.Browser.NewPageAsync();
-        await page.GotoAsync(platform.Host.PortalUrl + "/sign-in");
-        await page.GetByTestId("email").FillAsync(email);
-        await page.GetByTestId("password").FillAsync(password);
-        await page.GetByTestId("sign-in-submit").ClickAsync();
-        await Expect(page.GetByTestId("company-name")).ToHaveTextAsync("Demo Company");
-        return page;
-    }
+    private Task<IPage> SignedInAsync() => platform.SignedInManagerAsync();
 
     private static async Task OpenLineAsync(IPage page, string name)
     {

@@ -32,6 +32,19 @@ public sealed class PortalJourneyFixture : IAsyncLifetime
         Browser = await Browser.LaunchAsync();
     }
 
+    /// <summary>A page of the demo company's manager, signed in.</summary>
+    public async Task<Microsoft.Playwright.IPage> SignedInManagerAsync()
+    {
+        var (email, password) = await Host.ManagerLoginAsync();
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(Host.PortalUrl + "/sign-in");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("company-name")).ToHaveTextAsync("Demo Company");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

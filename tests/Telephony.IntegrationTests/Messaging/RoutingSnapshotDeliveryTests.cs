@@ -127,7 +127,9 @@ public sealed class RoutingSnapshotDeliveryTests : IAsyncLifetime
     {
         await using var scope = _host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.TenantId == tenantId).OrderBy(m => m.Sequence).ToListAsync();
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.MessageType == typeof(TenantRoutingChanged).FullName)
+            .OrderBy(m => m.Sequence).ToListAsync();
     }
 
     private IHost BuildHost(string? instanceId = null)

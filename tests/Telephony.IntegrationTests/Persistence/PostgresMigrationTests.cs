@@ -51,6 +51,30 @@ public sealed class PostgresMigrationTests
         Assert.Equal(await DescribeSchemaAsync(modelled), await DescribeSchemaAsync(migrated));
     }
 
+    [Fact]
+    public async Task ProvisioningMigrations_ProduceTheSchemaOfTheModel()
+    {
+        await using var migrated = await PostgresDatabase.CreateAsync("provmigrated");
+        await using var modelled = await PostgresDatabase.CreateAsync("provmodelled");
+        await using (var db = ProvisioningContextOn(migrated))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = ProvisioningContextOn(modelled))
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        Assert.Equal(await DescribeSchemaAsync(modelled), await DescribeSchemaAsync(migrated));
+    }
+
+    private static Telephony.Provisioning.Persistence.ProvisioningDbContext ProvisioningContextOn(PostgresDatabase database) =>
+        new(new DbContextOptionsBuilder<Telephony.Provisioning.Persistence.ProvisioningDbContext>()
+            .UseNpgsql(database.ConnectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .Options);
+
     private static Telephony.Portal.Infrastructure.Persistence.PortalDbContext PortalContextOn(PostgresDatabase database)
     {
         var options = new DbContextOptionsBuilder<Telephony.Portal.Infrastructure.Persistence.PortalDbContext>().UseNpgsql(database.ConnectionString).Options;

@@ -33,7 +33,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         _dispatcher = new OutboxDispatcher<PortalDbContext>(
             _services.GetRequiredService<IServiceScopeFactory>(),
             _services.GetRequiredService<IBusControl>(),
-            new OutboxSignal(),
+            new OutboxSignal<PortalDbContext>(),
             _time,
             Options.Create(new OutboxOptions()),
             NullLogger<OutboxDispatcher<PortalDbContext>>.Instance);

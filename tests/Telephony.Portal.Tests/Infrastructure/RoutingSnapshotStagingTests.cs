@@ -91,7 +91,7 @@ public sealed class RoutingSnapshotStagingTests : IAsyncLifetime
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(a1)), sip.Ha1Md5);
 #pragma warning restore CA5351
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(a1)), sip.Ha1Sha256);
-        var outbox = await _store.Context().OutboxMessages.OrderBy(m => m.Sequence).LastAsync();
+        var outbox = await _store.Context().OutboxMessages.Where(m => m.MessageType == typeof(TenantRoutingChanged).FullName).OrderBy(m => m.Sequence).LastAsync();
         Assert.DoesNotContain(line.SipPassword!, outbox.Body, StringComparison.Ordinal);
     }
 
@@ -107,8 +107,7 @@ public sealed class RoutingSnapshotStagingTests : IAsyncLifetime
     private async Task<TenantRoutingChanged> LatestSnapshotAsync()
     {
         await using var db = _store.Context();
-        var row = await db.OutboxMessages.Where(m => m.TenantId == _tenant.Id).OrderBy(m => m.Sequence).LastAsync();
-        Assert.Equal(typeof(TenantRoutingChanged).FullName, row.MessageType);
+        var row = await db.OutboxMessages.Where(m => m.TenantId == _tenant.Id && m.MessageType == typeof(TenantRoutingChanged).FullName).OrderBy(m => m.Sequence).LastAsync();
         return JsonSerializer.Deserialize<TenantRoutingChanged>(row.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 

@@ -203,18 +203,11 @@ public sealed partial class B2buaService(
 
     private void StartBranch(Call call, RouteToLine target, Registration registration)
     {
-        if (!SipUri.TryParse(registration.ContactUri, out var contactUri) || !System.Net.IPAddress.TryParse(registration.SourceAddress, out var address))
+        if (!registration.TryGetTarget(out var contactUri, out var destination))
         {
             return;
         }
 
-        var transport = registration.Transport == "TCP" ? SipTransportKind.Tcp : SipTransportKind.Udp;
-        // A contact at the address the REGISTER came from is reachable as declared; any other
-        // (a private address behind NAT, a name) is reached where the REGISTER came from.
-        var declared = System.Net.IPAddress.TryParse(contactUri!.Host.Trim('[', ']'), out var contactAddress) && contactAddress.Equals(address);
-        var destination = new SipEndPoint(transport, declared && transport == SipTransportKind.Udp
-            ? new System.Net.IPEndPoint(address, contactUri.Port ?? 5060)
-            : new System.Net.IPEndPoint(address, registration.SourcePort));
         // Internal calls show the caller's extension, others its public number (C-NUMBERS).
         var presented = target.Internal && call.Caller.Line?.ShortNumber is { } shortNumber ? shortNumber : call.Caller.Number;
         var domain = target.Tenant.SipDomain;
@@ -224,7 +217,7 @@ public sealed partial class B2buaService(
             SipIds.Tag(),
             $"<sip:{target.Line.PublicNumber}@{domain}>",
             remoteTag: null,
-            contactUri!,
+            contactUri,
             destination,
             localCSeq: 0), toTrunk: false);
     }

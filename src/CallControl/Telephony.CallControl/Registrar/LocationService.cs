@@ -16,7 +16,7 @@ public sealed record BindingChange(string ContactUri, int Expires, string CallId
 /// batch, however often it re-registered meanwhile). A crash loses at most that window;
 /// phones register again anyway. A graceful stop flushes the queue.
 /// </summary>
-public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider time, RegistrationReports? reports = null)
 {
     /// <summary>How long changes gather before a batch is written: one store transaction per window, not per REGISTER.</summary>
     private static readonly TimeSpan WriteBehindDelay = TimeSpan.FromMilliseconds(500);
@@ -109,6 +109,7 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
             var after = current.Values.ToArray();
             _byLine[lineId] = after;
             _changedLines.Writer.TryWrite(lineId);
+            reports?.Changed(tenantId, lineId, after);
             return after;
         }
     }
@@ -121,7 +122,11 @@ public sealed class LocationService(IServiceScopeFactory scopes, TimeProvider ti
         {
             if (registrations.Any(r => r.ExpiresAt <= now))
             {
-                _byLine.TryUpdate(lineId, registrations.Where(r => r.ExpiresAt > now).ToArray(), registrations);
+                var remaining = registrations.Where(r => r.ExpiresAt > now).ToArray();
+                if (_byLine.TryUpdate(lineId, remaining, registrations))
+                {
+                    reports?.Changed(registrations[0].TenantId, lineId, remaining);
+                }
             }
         }
 

@@ -1,3 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Telephony.Sip.Messages;
+using Telephony.Sip.Transport;
+
 namespace Telephony.CallControl.Registrar;
 
 /// <summary>
@@ -31,4 +36,26 @@ public sealed class Registration
     public string? UserAgent { get; set; }
 
     public DateTime RegisteredAt { get; set; }
+
+    /// <summary>
+    /// Where a request to this contact goes: its URI as Request-URI, and the address to send
+    /// to. A contact at the address the REGISTER came from is reachable as declared; any other
+    /// (a private address behind NAT, a name) is reached where the REGISTER came from.
+    /// </summary>
+    public bool TryGetTarget([NotNullWhen(true)] out SipUri? contactUri, [NotNullWhen(true)] out SipEndPoint? destination)
+    {
+        destination = null;
+        if (!SipUri.TryParse(ContactUri, out contactUri) || contactUri is null || !IPAddress.TryParse(SourceAddress, out var address))
+        {
+            contactUri = null;
+            return false;
+        }
+
+        var transport = Transport == "TCP" ? SipTransportKind.Tcp : SipTransportKind.Udp;
+        var declared = IPAddress.TryParse(contactUri.Host.Trim('[', ']'), out var contactAddress) && contactAddress.Equals(address);
+        destination = new SipEndPoint(transport, declared && transport == SipTransportKind.Udp
+            ? new IPEndPoint(address, contactUri.Port ?? 5060)
+            : new IPEndPoint(address, SourcePort));
+        return true;
+    }
 }

@@ -34,36 +34,19 @@ internal sealed partial class RoutingSnapshotRecovery(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The answer comes back on this instance's own queue: it must be bound first.
-        await bus.WaitUntilHealthyAsync(time, stoppingToken);
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            try
+    // The answer comes back on this instance's own queue: PublishUntilTakenAsync waits until it is bound.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        bus.PublishUntilTakenAsync(
+            () => new RoutingSnapshotsRequested
             {
-                await bus.Publish(
-                    new RoutingSnapshotsRequested
-                    {
-                        MessageId = Guid.NewGuid(),
-                        RequestedBy = messaging.Value.InstanceId,
-                        KnownVersions = table.KnownVersions(),
-                        OccurredAt = time.GetUtcNow().UtcDateTime,
-                    },
-                    timeout.Token);
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRequestFailed(logger, ex);
-                await Task.Delay(delay, time, stoppingToken);
-                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
-            }
-        }
-    }
+                MessageId = Guid.NewGuid(),
+                RequestedBy = messaging.Value.InstanceId,
+                KnownVersions = table.KnownVersions(),
+                OccurredAt = time.GetUtcNow().UtcDateTime,
+            },
+            time,
+            ex => LogRequestFailed(logger, ex),
+            stoppingToken);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Loaded {Count} stored routing snapshot(s)")]
     private static partial void LogLoaded(ILogger logger, int count);

@@ -23,7 +23,7 @@ public static class MessageBusExtensions
         where TContext : DbContext, IOutboxStore
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignal<TContext>>();
         services.AddHostedService<OutboxDispatcher<TContext>>();
         return services;
     }

@@ -19,7 +19,7 @@ namespace Telephony.ServiceDefaults.Messaging;
 public sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IBusControl bus,
-    OutboxSignal signal,
+    OutboxSignal<TContext> signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService

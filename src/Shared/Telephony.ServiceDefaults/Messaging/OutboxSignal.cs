@@ -34,6 +34,8 @@ public abstract class WorkSignal : IDisposable
 
 /// <summary>
 /// Wakes the outbox dispatcher when a transaction with outbox rows commits, so a configuration
-/// change reaches CallControl well within its one-second budget.
+/// change reaches CallControl well within its one-second budget. One per store, so a service
+/// never takes the wake-up meant for another's dispatcher in the all-in-one host.
 /// </summary>
-public sealed class OutboxSignal : WorkSignal;
+public sealed class OutboxSignal<TContext> : WorkSignal
+    where TContext : Microsoft.EntityFrameworkCore.DbContext;

@@ -10,6 +10,10 @@ public enum TenantStatus
 public sealed class Tenant
 {
     public const string DefaultTimeZone = "Europe/Paris";
+    public const string DefaultLanguage = "fr";
+
+    /// <summary>Languages of the company's phones and notification e-mails (N-EMAIL: FR/EN/DE at least).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["fr", "en", "de"];
 
     private Tenant()
     {
@@ -27,6 +31,9 @@ public sealed class Tenant
     /// <summary>IANA zone in which calendars are evaluated (S-CAL).</summary>
     public string TimeZone { get; private set; } = DefaultTimeZone;
 
+    /// <summary>Two-letter language of the company's phones and e-mails, one of <see cref="Languages"/>.</summary>
+    public string Language { get; private set; } = DefaultLanguage;
+
     /// <summary>The tenant's SIP domain, also its digest realm; unique across the platform.</summary>
     public string SipDomain { get; private set; } = "";
 
@@ -35,9 +42,9 @@ public sealed class Tenant
 
     public DateTime CreatedAt { get; private set; }
 
-    public static Result<Tenant> Create(string companyName, string? legalId, string sipDomain, string? timeZone, DateTime now)
+    public static Result<Tenant> Create(string companyName, string? legalId, string sipDomain, string? timeZone, DateTime now, string? language = null)
     {
-        if ((CheckCompanyName(companyName) ?? CheckLegalId(legalId) ?? CheckTimeZone(timeZone)) is { } invalid)
+        if ((CheckCompanyName(companyName) ?? CheckLegalId(legalId) ?? CheckTimeZone(timeZone) ?? CheckLanguage(language)) is { } invalid)
         {
             return invalid;
         }
@@ -54,6 +61,7 @@ public sealed class Tenant
             LegalId = string.IsNullOrWhiteSpace(legalId) ? null : legalId.Trim(),
             Status = TenantStatus.Active,
             TimeZone = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim(),
+            Language = string.IsNullOrWhiteSpace(language) ? DefaultLanguage : language.Trim().ToLowerInvariant(),
             SipDomain = sipDomain.ToLowerInvariant(),
             CreatedAt = now,
         };
@@ -74,6 +82,12 @@ public sealed class Tenant
     public static Error? CheckTimeZone(string? timeZone) =>
         !string.IsNullOrWhiteSpace(timeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out _)
             ? Error.Validation("tenant.time-zone", $"Unknown time zone '{timeZone.Trim()}'.", nameof(TimeZone))
+            : null;
+
+    /// <summary>Optional (French when absent); otherwise fr, en or de.</summary>
+    public static Error? CheckLanguage(string? language) =>
+        !string.IsNullOrWhiteSpace(language) && !Languages.Contains(language.Trim().ToLowerInvariant())
+            ? Error.Validation("tenant.language", "The language is French (fr), English (en) or German (de).", nameof(Language))
             : null;
 
     public void Suspend() => Status = TenantStatus.Suspended;

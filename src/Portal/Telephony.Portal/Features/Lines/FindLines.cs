@@ -30,7 +30,11 @@ public sealed record LineDetail(
     Guid? PhoneModelId = null,
     string? PhoneModelName = null,
     int ProgrammableKeys = 0,
-    string? Mac = null);
+    string? Mac = null,
+    PhoneStatus? Phone = null);
+
+/// <summary>D-RESYNC: when the line's phone last fetched its configuration, and where its devices are registered from.</summary>
+public sealed record PhoneStatus(DateTime? LastProvisionedAt, string? ProvisionedFrom, string? RegisteredFrom, string? RegisteredUserAgent);
 
 /// <summary>A line, hunt group or IVR offered by the company number picker (S-CALLERID-LIST).</summary>
 public sealed record CompanyNumber(Guid LineId, LineKind Kind, string Name, string Number, string NationalNumber, string? ShortNumber);
@@ -84,9 +88,11 @@ public sealed class FindLines(PortalDbContext db)
 
         var line = row.Line;
         var model = line.PhoneModelId is { } modelId ? await db.PhoneModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken) : null;
+        var status = await db.DeviceStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.LineId == lineId, cancellationToken);
         return new LineDetail(
             line.Id, line.Kind, line.PublicNumber, PhoneNumber.ToNational(line.PublicNumber), line.ShortNumber, line.FirstName, line.LastName, line.Name, line.Email, line.DisplayName, line.SiteId, row.SiteName, line.SipUsername, line.CreatedAt,
-            model?.Id, model?.DisplayName, model?.ProgrammableKeys ?? 0, line.Mac is { } mac ? Domain.Devices.MacAddress.Display(mac) : null);
+            model?.Id, model?.DisplayName, model?.ProgrammableKeys ?? 0, line.Mac is { } mac ? Domain.Devices.MacAddress.Display(mac) : null,
+            status is null ? null : new PhoneStatus(status.LastProvisionedAt, status.ProvisionedFrom, status.RegisteredFrom, status.RegisteredUserAgent));
     }
 
     /// <summary>O-COMPLETE: Fixed lines with a phone model but no MAC yet, by site.</summary>

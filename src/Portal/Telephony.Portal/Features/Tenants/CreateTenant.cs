@@ -20,7 +20,8 @@ public sealed record CreateTenantRequest(
     string FirstManagerName,
     IReadOnlyDictionary<LineKind, int> Plans,
     IReadOnlyDictionary<LineOption, int> Options,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    string? Language = null);
 
 public sealed class CreateTenantValidator : AbstractValidator<CreateTenantRequest>
 {
@@ -29,6 +30,7 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenantReques
         RuleFor(r => r.CompanyName).Satisfies(Tenant.CheckCompanyName);
         RuleFor(r => r.LegalId).Satisfies(Tenant.CheckLegalId);
         RuleFor(r => r.TimeZone).Satisfies(Tenant.CheckTimeZone);
+        RuleFor(r => r.Language).Satisfies(Tenant.CheckLanguage);
         RuleFor(r => r.FirstManagerEmail).Must(e => LineIdentity.CheckEmail(e) is null)
             .WithMessage("A valid e-mail address is required: it is the manager's login.");
         RuleFor(r => r.FirstManagerName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
@@ -65,7 +67,7 @@ public sealed class CreateTenant(PortalDbContext db, TenantContext tenantContext
 
         var now = time.GetUtcNow().UtcDateTime;
         var sipDomain = await FreeSipDomainAsync(request.CompanyName, cancellationToken);
-        var created = Tenant.Create(request.CompanyName, request.LegalId, sipDomain, request.TimeZone, now);
+        var created = Tenant.Create(request.CompanyName, request.LegalId, sipDomain, request.TimeZone, now, request.Language);
         if (!created.Succeeded)
         {
             return created;

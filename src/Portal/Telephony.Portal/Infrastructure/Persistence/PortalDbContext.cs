@@ -31,7 +31,7 @@ public sealed class PortalDbContext(
     DbContextOptions<PortalDbContext> options,
     TenantContext tenant,
     TimeProvider time,
-    OutboxSignal? outboxSignal = null,
+    OutboxSignal<PortalDbContext>? outboxSignal = null,
     MailSignal? mailSignal = null,
     Actor? actor = null) : DbContext(options), IOutboxStore
 {
@@ -52,6 +52,8 @@ public sealed class PortalDbContext(
     public DbSet<Calendar> Calendars => Set<Calendar>();
 
     public DbSet<PhoneModel> PhoneModels => Set<PhoneModel>();
+
+    public DbSet<DeviceStatus> DeviceStatuses => Set<DeviceStatus>();
 
     public DbSet<PickupGroup> PickupGroups => Set<PickupGroup>();
 

@@ -4,13 +4,14 @@ using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Lines;
 using Telephony.Portal.Domain.Tenants;
 using Telephony.Portal.Infrastructure.Persistence;
+using Telephony.Portal.Infrastructure.Provisioning;
 using Telephony.ServiceDefaults.Messaging;
 
 namespace Telephony.Portal.Infrastructure.Routing;
 
 /// <summary>
 /// Makes every save that touches routing configuration also stage the tenant's next routing
-/// snapshot in the outbox, in the same transaction: the change and its event commit together
+/// snapshot and device snapshot (for Provisioning, same version) in the outbox, in the same transaction: the change and its event commit together
 /// or not at all. The tenant row's version is incremented with an UPDATE first, which locks
 /// the row, so concurrent changes of one tenant produce strictly increasing versions and each
 /// snapshot contains everything committed before it.
@@ -20,7 +21,7 @@ internal static class RoutingSnapshotStaging
     public static async Task<int> SaveAsync(
         PortalDbContext db,
         TimeProvider time,
-        OutboxSignal? signal,
+        OutboxSignal<PortalDbContext>? signal,
         bool acceptAllChangesOnSuccess,
         Func<bool, CancellationToken, Task<int>> save,
         CancellationToken cancellationToken)
@@ -66,10 +67,46 @@ internal static class RoutingSnapshotStaging
     /// <summary>Publishes the tenant's current snapshot again without a new version (answering a CallControl that lacks it).</summary>
     public static async Task RestageAsync(PortalDbContext db, Guid tenantId, DateTime now, CancellationToken cancellationToken)
     {
-        var version = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.RoutingVersion).SingleAsync(cancellationToken);
+        var version = await CurrentVersionAsync(db, tenantId, cancellationToken);
         var snapshot = await RoutingSnapshotBuilder.BuildAsync(db, tenantId, version, now, cancellationToken);
         db.Enqueue(snapshot.MessageId, tenantId, snapshot, now);
     }
+
+    /// <summary>Publishes the tenant's current device snapshot again without a new version (answering Provisioning).</summary>
+    public static async Task RestageDevicesAsync(PortalDbContext db, Guid tenantId, DateTime now, CancellationToken cancellationToken)
+    {
+        var version = await CurrentVersionAsync(db, tenantId, cancellationToken);
+        var devices = await DeviceSnapshotBuilder.BuildAsync(db, tenantId, version, now, cancellationToken);
+        db.Enqueue(devices.MessageId, tenantId, devices, now);
+    }
+
+    /// <summary>
+    /// Answers a service asking, at its start, for the snapshots it lacks: <paramref name="restage"/>
+    /// publishes again every tenant whose version is newer than the one it holds (or that it does
+    /// not hold). Idempotent: answering twice only republishes versions it will ignore.
+    /// </summary>
+    public static async Task RestageNewerAsync(
+        PortalDbContext db,
+        IReadOnlyDictionary<Guid, long> known,
+        TimeProvider time,
+        Func<PortalDbContext, Guid, DateTime, CancellationToken, Task> restage,
+        CancellationToken cancellationToken)
+    {
+        var current = await db.Tenants.AsNoTracking()
+            .Select(t => new { t.Id, t.RoutingVersion })
+            .ToListAsync(cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var tenant in current.Where(t => !known.TryGetValue(t.Id, out var held) || held < t.RoutingVersion))
+        {
+            await restage(db, tenant.Id, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Task<long> CurrentVersionAsync(PortalDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
+        db.Tenants.Where(t => t.Id == tenantId).Select(t => t.RoutingVersion).SingleAsync(cancellationToken);
 
     private static async Task StageAsync(PortalDbContext db, Guid tenantId, DateTime now, CancellationToken cancellationToken)
     {
@@ -82,9 +119,10 @@ internal static class RoutingSnapshotStaging
         }
 
         await RestageAsync(db, tenantId, now, cancellationToken);
+        await RestageDevicesAsync(db, tenantId, now, cancellationToken);
     }
 
-    private static void NotifyIfCommitted(PortalDbContext db, OutboxSignal? signal, bool stagedOutbox)
+    private static void NotifyIfCommitted(PortalDbContext db, OutboxSignal<PortalDbContext>? signal, bool stagedOutbox)
     {
         if (stagedOutbox && db.Database.CurrentTransaction is null)
         {

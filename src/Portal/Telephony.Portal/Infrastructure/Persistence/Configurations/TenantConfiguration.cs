@@ -14,6 +14,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.LegalId).HasMaxLength(50);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.TimeZone).HasMaxLength(64);
+        builder.Property(t => t.Language).HasMaxLength(2);
         builder.Property(t => t.SipDomain).HasMaxLength(253);
         builder.HasIndex(t => t.SipDomain).IsUnique();
     }
