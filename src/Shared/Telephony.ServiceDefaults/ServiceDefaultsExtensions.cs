@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
 
 namespace Telephony.ServiceDefaults;
 
@@ -34,6 +35,8 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
+        // Every service's own instruments (meters named Telephony.*), scraped at /metrics.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter("Telephony.*").AddPrometheusExporter());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

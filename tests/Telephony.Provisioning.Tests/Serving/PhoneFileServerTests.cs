@@ -281,6 +281,32 @@ public sealed class PhoneFileServerTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Metrics_AreScrapedInPrometheusFormat()
+    {
+        await _host.Client().GetAsync("/805ec0999999.cfg");
+
+        var text = await Eventually.GetAsync(
+            async () => await _host.Client().GetStringAsync("/metrics") is { } body && body.Contains("telephony_provisioning_requests", StringComparison.Ordinal) ? body : null,
+            TimeSpan.FromSeconds(10),
+            "the request counter at /metrics");
+        Assert.Contains("outcome=\"not_found\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_TheDirectory_IsServedToTheDeviceOnly()
+    {
+        await _host.ApplyAsync(DeviceSnapshots.Tenant(Guid.NewGuid(), 1, DeviceSnapshots.Yealink(Mac)));
+
+        var withToken = await _host.Client().GetAsync($"/d/{Token()}/{Mac}-directory.xml");
+        var without = await _host.Client().GetAsync($"/{Mac}-directory.xml");
+
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        var directory = System.Xml.Linq.XDocument.Parse(await withToken.Content.ReadAsStringAsync());
+        Assert.Contains(directory.Descendants(), e => e.Value == "Plumber");
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+    }
+
     private string Token() => _host.Devices.ByMac(Mac)!.Token;
 
     /// <summary>The phone's first fetch through its secret URL.</summary>

@@ -42,10 +42,11 @@ public sealed class ProvisioningHost : IAsyncDisposable
 
     public static ConcurrentQueue<object> Published { get; } = new();
 
-    public static async Task<ProvisioningHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="https">Listen over HTTPS only, with a certificate given the way operators give it (Kestrel:Endpoints:Https:Certificate PEM files).</param>
+    public static async Task<ProvisioningHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool https = false)
     {
         var dataFolder = Directory.CreateTempSubdirectory("telephony-provisioning").FullName;
-        var url = $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
+        var url = $"{(https ? "https" : "http")}://127.0.0.1:{FreePorts.Take(1)[0]}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -62,8 +63,22 @@ public sealed class ProvisioningHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        if (https)
+        {
+            var (certificate, key) = TestCertificates.WriteServerCertificate(dataFolder);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kestrel:Endpoints:Https:Url"] = url,
+                ["Kestrel:Endpoints:Https:Certificate:Path"] = certificate,
+                ["Kestrel:Endpoints:Https:Certificate:KeyPath"] = key,
+            });
+        }
+        else
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
         var logs = new CapturedLogs();
-        builder.WebHost.UseUrls(url);
         builder.AddServiceDefaults();
         builder.Logging.AddProvider(logs);
         builder.AddProvisioning();
@@ -93,9 +108,21 @@ public sealed class ProvisioningHost : IAsyncDisposable
     public ProvisionedDevices Devices => _app.Services.GetRequiredService<ProvisionedDevices>();
 
     /// <summary>A client speaking as <paramref name="userAgent"/>, the way phones ask.</summary>
-    public HttpClient Client(string? userAgent = DeviceSnapshots.YealinkUserAgent)
+    /// <param name="clientCertificate">A certificate to present in the TLS handshake, as a phone presents its factory certificate.</param>
+    public HttpClient Client(string? userAgent = DeviceSnapshots.YealinkUserAgent, System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var handler = new HttpClientHandler
+        {
+            // The test's own server certificate, as a phone trusts the operator's.
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        };
+        if (clientCertificate is not null)
+        {
+            handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+            handler.ClientCertificates.Add(clientCertificate);
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
         if (userAgent is not null)
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);

@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
 
 namespace Telephony.ServiceDefaults.Health;
 
 /// <summary>
 /// <c>/health/live</c> answers 200 while the process runs (no dependency is checked, so a
 /// database outage never makes an orchestrator kill a healthy process); <c>/health/ready</c>
-/// runs the checks tagged with the service's name and the bus check.
+/// runs the checks tagged with the service's name and the bus check. <c>/metrics</c> serves the
+/// service's instruments in Prometheus text format. All three are for the orchestrator and the
+/// monitoring, not for the public: a proxy in front of a service forwards only its own paths.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -34,6 +37,7 @@ public static class HealthEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        endpoints.MapPrometheusScrapingEndpoint("/metrics");
         return endpoints;
     }
 
