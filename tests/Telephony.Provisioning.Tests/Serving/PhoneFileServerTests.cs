@@ -137,6 +137,47 @@ public sealed class PhoneFileServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_VendorsSharedBootFiles_Get404WithoutCountingAsProbes()
+    {
+        await _host.ApplyAsync(DeviceSnapshots.Tenant(Guid.NewGuid(), 1, DeviceSnapshots.Yealink(Mac)));
+        using var client = _host.Client();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 50; i++)
+        {
+            // 50 phones of a site behind one NAT, rebooting after a power cut.
+            statuses.Add((await client.GetAsync("/y000000000028.cfg")).StatusCode);
+            statuses.Add((await client.GetAsync("/000000000000.cfg")).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/d/{Token()}/{Mac}.cfg")).StatusCode);
+        Assert.Empty(_host.Logs.Of(SecurityLog.Category));
+    }
+
+    [Fact]
+    public async Task Get_EachFamilysConfiguration_IsServedAtItsOwnPath()
+    {
+        var phones = new (string Vendor, string Model, string Kind, string Mac, string File, string UserAgent)[]
+        {
+            ("Poly", "VVX 450", "DeskPhone", "0004f2000001", "0004f2000001-phone.cfg", "FileTransport PolycomVVX-VVX_450-UA/6.4.3.5018"),
+            ("Cisco", "IP Phone 8851 MPP", "DeskPhone", "00562b000001", "00562b000001.xml", "Cisco-CP8851-3PCC/11.3.7 (00562b000001)"),
+            ("Snom", "D735", "DeskPhone", "000413000001", "000413000001.xml", "Mozilla/4.0 (compatible; snom D735 10.1.73.16)"),
+            ("Grandstream", "GXP2170", "DeskPhone", "000b82000001", "cfg000b82000001.xml", "Grandstream Model HW GXP2170 SW 1.0.11.3 DevId 000b82000001"),
+            ("AudioCodes", "MP-202", "Ata", "00908f000001", "00908f000001.cfg", "Mozilla/4.0 (compatible; AudioCodes; MP-202B;4.4.9;00908f000001;)"),
+        };
+        var devices = phones.Select((p, i) => DeviceSnapshots.Yealink(p.Mac, $"20{i}") with { Vendor = p.Vendor, Model = p.Model, Kind = p.Kind }).ToArray();
+        await _host.ApplyAsync(DeviceSnapshots.Tenant(Guid.NewGuid(), 1, devices));
+
+        foreach (var (phone, device) in phones.Zip(devices))
+        {
+            var response = await _host.Client(phone.UserAgent).GetAsync($"/d/{_host.Devices.ByMac(phone.Mac)!.Token}/{phone.File}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{phone.Vendor}: {response.StatusCode}");
+            Assert.Contains(device.SipPassword, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Get_OverPlainHttpWithoutLabMode_IsRefused()
     {
         await using var host = await ProvisioningHost.StartAsync(new Dictionary<string, string?> { ["Provisioning:AllowPlainHttp"] = "false" });

@@ -39,7 +39,7 @@ public static class PhoneConfigurations
             TimeZone = tenant.TimeZone,
             DistinctiveRing = device.DistinctiveRing,
             ProvisioningUrl = provisioningUrl,
-            DirectoryUrl = new Uri(provisioningUrl, renderer.FileNameFor(PhoneFileKind.Directory, device.Mac)),
+            DirectoryUrl = renderer.Serves(PhoneFileKind.Directory) ? new Uri(provisioningUrl, renderer.FileNameFor(PhoneFileKind.Directory, device.Mac)) : null,
         };
     }
 

@@ -23,6 +23,9 @@ public interface IPhoneRenderer
     /// </summary>
     string FileNameFor(PhoneFileKind kind, string mac);
 
+    /// <summary>Whether this family asks for a file of <paramref name="kind"/> at all (an ATA has no directory).</summary>
+    bool Serves(PhoneFileKind kind);
+
     /// <summary>True when the User-Agent of an HTTP request is this family's firmware (e.g. "Yealink SIP-T46U 108.86.0.20 00:15:65:a1:b2:c3").</summary>
     bool MatchesUserAgent(string userAgent);
 

@@ -46,6 +46,8 @@ public abstract class PhoneRenderer : IPhoneRenderer
 
     public string FileNameFor(PhoneFileKind kind, string mac) => File(kind).NameFor(mac);
 
+    public bool Serves(PhoneFileKind kind) => _files.Any(file => file.Kind == kind);
+
     public bool MatchesUserAgent(string userAgent) => _userAgent.IsMatch(userAgent);
 
     public RenderedFile Render(PhoneFileKind kind, PhoneConfiguration configuration, PhoneDirectory directory)

@@ -81,6 +81,16 @@ public sealed class PhoneFileServer
         var (device, kind) = token is null ? FindByFileName(fileName) : FindByToken(token, fileName);
         if (device is null)
         {
+            if (token is null && !NamesADevice(fileName))
+            {
+                // A vendor's shared file (Yealink's y0000000000xx.cfg, Polycom's 000000000000.cfg,
+                // Cisco's $PSN.xml...) that every phone asks for at boot: no MAC was guessed, so
+                // a site of phones behind one address rebooting together is not probing.
+                _metrics.Request(RequestOutcome.NotFound, "none");
+                response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             SecurityLog.UnknownDevice(_security, remote.ToString(), Printable(fileName));
             Fail(remote, response, StatusCodes.Status404NotFound, RequestOutcome.NotFound, "none");
             return;
@@ -149,6 +159,9 @@ public sealed class PhoneFileServer
 
         return (null, default);
     }
+
+    /// <summary>Whether some family would ask for this name for one particular phone (a MAC in it).</summary>
+    private bool NamesADevice(string fileName) => _devices.Renderers.All.Any(r => r.TryParseFileName(fileName, out _, out _));
 
     private (DeviceEntry? Device, PhoneFileKind Kind) FindByFileName(string fileName)
     {
