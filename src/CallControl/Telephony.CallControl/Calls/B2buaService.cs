@@ -5,6 +5,7 @@ using Telephony.CallControl.Registrar;
 using Telephony.CallControl.Routing;
 using Telephony.CallControl.Sip;
 using Telephony.Sip.Authentication;
+using Telephony.Sip.Dialogs;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
 using Telephony.Sip.Transport;

@@ -1,5 +1,6 @@
 using Telephony.CallControl.Routing;
 using Telephony.Contracts.Routing;
+using Telephony.Sip.Dialogs;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
 using Telephony.Sip.Transport;

@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Telephony.CallControl.Calls;
 using Telephony.CallControl.Routing;
 using Telephony.CallControl.Sip;
 using Telephony.Contracts.Devices;
+using Telephony.Sip.Dialogs;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
 

@@ -2,12 +2,12 @@ using System.Globalization;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transport;
 
-namespace Telephony.CallControl.Calls;
+namespace Telephony.Sip.Dialogs;
 
 /// <summary>
-/// One side of a call as a dialog (RFC 3261 §12) seen from CallControl: Call-ID, our tag and
-/// URI, the peer's tag and URI, the peer's target (its Contact) and where to send to it.
-/// It builds the in-dialog requests CallControl originates on that side (ACK, BYE, re-INVITE).
+/// A dialog (RFC 3261 §12) seen from our side: Call-ID, our tag and URI, the peer's tag and
+/// URI, the peer's target (its Contact) and where to send to it. It builds the in-dialog
+/// requests we originate (ACK, BYE, re-INVITE, NOTIFY).
 /// </summary>
 public sealed class Dialog(string callId, string localAddress, string localTag, string remoteAddress, string? remoteTag, SipUri remoteTarget, SipEndPoint destination, long localCSeq)
 {
@@ -49,14 +49,14 @@ public sealed class Dialog(string callId, string localAddress, string localTag, 
     }
 }
 
-/// <summary>How CallControl names itself in Via and Contact.</summary>
-public sealed record Contact(string Host, int Port)
+/// <summary>How a service names itself in Via and Contact (its user part: callcontrol, media...).</summary>
+public sealed record Contact(string Host, int Port, string User = "callcontrol")
 {
     public string Via(SipEndPoint destination, string branch) =>
         string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/{destination.ViaTransport} {Host}:{Port};branch={branch};rport");
 
     public string ContactHeader(SipEndPoint destination) =>
         destination.IsReliable
-            ? string.Create(CultureInfo.InvariantCulture, $"<sip:callcontrol@{Host}:{Port};transport=tcp>")
-            : string.Create(CultureInfo.InvariantCulture, $"<sip:callcontrol@{Host}:{Port}>");
+            ? string.Create(CultureInfo.InvariantCulture, $"<sip:{User}@{Host}:{Port};transport=tcp>")
+            : string.Create(CultureInfo.InvariantCulture, $"<sip:{User}@{Host}:{Port}>");
 }

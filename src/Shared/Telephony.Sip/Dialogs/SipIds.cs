@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Telephony.Sip.Messages;
 
-namespace Telephony.CallControl.Calls;
+namespace Telephony.Sip.Dialogs;
 
-/// <summary>Fresh identifiers for what CallControl originates (RFC 3261 §8.1.1.4, §8.1.1.7, §19.3).</summary>
+/// <summary>Fresh identifiers for what we originate (RFC 3261 §8.1.1.4, §8.1.1.7, §19.3).</summary>
 public static class SipIds
 {
     public static string Branch() => ViaHeader.BranchCookie + Random(12);
