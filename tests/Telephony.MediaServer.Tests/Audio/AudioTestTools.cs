@@ -30,6 +30,9 @@ internal static class AudioTestTools
     public static AudioConverter Converter(AudioOptions options) =>
         new(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<AudioConverter>.Instance);
 
+    public static SpeechSynthesizer Synthesizer(AudioOptions options) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), Converter(options));
+
     /// <summary>Runs ffmpeg to write <paramref name="output"/> from a lavfi source, and returns its bytes.</summary>
     public static async Task<byte[]> FfmpegAsync(string source, string output, params string[] encoding)
     {
