@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Telephony.MediaServer.Audio;
@@ -32,6 +33,9 @@ internal static class AudioTestTools
 
     public static SpeechSynthesizer Synthesizer(AudioOptions options) =>
         new(Microsoft.Extensions.Options.Options.Create(options), Converter(options));
+
+    public static AudioStore Store(string dataFolder) =>
+        new(Microsoft.Extensions.Options.Options.Create(new AudioOptions { DataFolder = dataFolder }), new HostingEnvironment { ContentRootPath = dataFolder });
 
     /// <summary>Runs ffmpeg to write <paramref name="output"/> from a lavfi source, and returns its bytes.</summary>
     public static async Task<byte[]> FfmpegAsync(string source, string output, params string[] encoding)
