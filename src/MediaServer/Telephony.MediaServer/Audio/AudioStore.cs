@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Options;
+
+namespace Telephony.MediaServer.Audio;
+
+/// <summary>
+/// Telephony audio as files under the data folder, one folder per tenant:
+/// <c>audio/&lt;tenant&gt;/announcements/&lt;announcement&gt;.wav</c> (S-ANN) and
+/// <c>audio/&lt;tenant&gt;/voicemail/&lt;box&gt;/&lt;message&gt;.wav</c> (section 7). Every part of
+/// a path is a Guid formatted here, never text from a request, so no input can name another
+/// tenant's file or climb out of the folder. A file is written beside its final name, flushed,
+/// then renamed over it, so a reader sees the old audio or the new, never half of one.
+/// </summary>
+public sealed class AudioStore(IOptions<AudioOptions> options, IHostEnvironment environment)
+{
+    private const string TemporarySuffix = ".tmp";
+
+    /// <summary>The folder all tenants' audio is under.</summary>
+    public string Root { get; } = Path.Combine(Path.GetFullPath(options.Value.DataFolder, environment.ContentRootPath), "audio");
+
+    /// <summary>Reads an id given as text (a message, a route) strictly: a canonical, non-empty Guid, nothing else.</summary>
+    public static bool TryParseId(string? text, out Guid id) =>
+        Guid.TryParseExact(text, "D", out id) && id != Guid.Empty;
+
+    public Task SaveAnnouncementAsync(Guid tenantId, Guid announcementId, ReadOnlyMemory<short> samples, CancellationToken cancellationToken) =>
+        WriteAsync(AnnouncementFile(tenantId, announcementId), samples, cancellationToken);
+
+    /// <summary>The announcement's samples, or null when there is none.</summary>
+    public Task<short[]?> ReadAnnouncementAsync(Guid tenantId, Guid announcementId, CancellationToken cancellationToken) =>
+        ReadAsync(AnnouncementFile(tenantId, announcementId), cancellationToken);
+
+    /// <summary>Deletes an announcement; false when there was none.</summary>
+    public bool DeleteAnnouncement(Guid tenantId, Guid announcementId) => Delete(AnnouncementFile(tenantId, announcementId));
+
+    public Task SaveVoicemailAsync(Guid tenantId, Guid boxId, Guid messageId, ReadOnlyMemory<short> samples, CancellationToken cancellationToken) =>
+        WriteAsync(VoicemailFile(tenantId, boxId, messageId), samples, cancellationToken);
+
+    /// <summary>The message's samples, or null when there is none.</summary>
+    public Task<short[]?> ReadVoicemailAsync(Guid tenantId, Guid boxId, Guid messageId, CancellationToken cancellationToken) =>
+        ReadAsync(VoicemailFile(tenantId, boxId, messageId), cancellationToken);
+
+    /// <summary>Deletes a message; false when there was none.</summary>
+    public bool DeleteVoicemail(Guid tenantId, Guid boxId, Guid messageId) => Delete(VoicemailFile(tenantId, boxId, messageId));
+
+    /// <summary>Deletes a box and all its messages (its line was deleted).</summary>
+    public void DeleteVoicemailBox(Guid tenantId, Guid boxId)
+    {
+        var folder = Folder(tenantId, "voicemail", boxId);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    internal string AnnouncementFile(Guid tenantId, Guid announcementId) =>
+        Path.Combine(Folder(tenantId, "announcements"), Name(announcementId, nameof(announcementId)) + ".wav");
+
+    internal string VoicemailFile(Guid tenantId, Guid boxId, Guid messageId) =>
+        Path.Combine(Folder(tenantId, "voicemail", boxId), Name(messageId, nameof(messageId)) + ".wav");
+
+    private string Folder(Guid tenantId, string kind, Guid? boxId = null)
+    {
+        var folder = Path.Combine(Root, Name(tenantId, nameof(tenantId)), kind);
+        return boxId is { } box ? Path.Combine(folder, Name(box, nameof(boxId))) : folder;
+    }
+
+    private static string Name(Guid id, string parameter) =>
+        id == Guid.Empty ? throw new ArgumentException("An audio id is never the empty Guid.", parameter) : id.ToString("D");
+
+    private static async Task WriteAsync(string file, ReadOnlyMemory<short> samples, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = $"{file}.{Guid.NewGuid():N}{TemporarySuffix}";
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true))
+            {
+                await stream.WriteAsync(TelephonyAudio.Write(samples.Span), cancellationToken);
+                // On disk before the rename, or a crash could leave the new name on empty data.
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    private static async Task<short[]?> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        byte[] wav;
+        try
+        {
+            wav = await File.ReadAllBytesAsync(file, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        // Only this class writes here, so a file that does not read is damage, not input.
+        var audio = TelephonyAudio.Read(wav);
+        return audio.Succeeded ? audio.Samples : throw new InvalidDataException($"{file}: {audio.Error.Message}");
+    }
+
+    private static bool Delete(string file)
+    {
+        if (!File.Exists(file))
+        {
+            return false;
+        }
+
+        File.Delete(file);
+        return true;
+    }
+}
