@@ -12,8 +12,10 @@ namespace Telephony.MediaServer.Media;
 /// </remarks>
 public static class G711
 {
-    /// <summary>µ-law's biased magnitude limit (G.711 table 2a: 8158 in 14-bit units, plus the bias 33).</summary>
+    /// <summary>µ-law adds 33 (in 14-bit units) to the magnitude so its segments start on powers of two.</summary>
     private const int MuLawBias = 33;
+
+    /// <summary>The largest biased magnitude: louder samples clip there (as in the G.191 reference).</summary>
     private const int MuLawMaxBiased = 0x1FFF;
 
     // Encode tables are indexed by the bits a law keeps: µ-law sample >> 2 (14 bits), A-law
