@@ -42,6 +42,19 @@ internal sealed class Baresip : IAsyncDisposable
 
     public static Baresip Start(string user, string password, string domain, int platformPort, string sourceWav, bool autoAnswer)
     {
+        var inv = CultureInfo.InvariantCulture;
+        var answer = autoAnswer ? ";answermode=auto" : ";answermode=manual";
+        return Launch(
+            $"<sip:{user}@{domain}>;auth_pass={password};outbound=\"sip:127.0.0.1:{platformPort.ToString(inv)}\";regint=600;audio_codecs=PCMU/8000/1{answer}",
+            sourceWav);
+    }
+
+    /// <summary>A softphone that registers nowhere and calls SIP URIs directly (a media server's services).</summary>
+    public static Baresip StartUnregistered(string sourceWav) =>
+        Launch("<sip:tester@127.0.0.1>;regint=0;audio_codecs=PCMU/8000/1;answermode=manual", sourceWav);
+
+    private static Baresip Launch(string account, string sourceWav)
+    {
         var folder = Directory.CreateTempSubdirectory("baresip").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "rec"));
         // baresip listens on its SIP port for UDP and TCP and on the next one for TLS.
@@ -75,9 +88,7 @@ internal sealed class Baresip : IAsyncDisposable
             $"snd_path {Path.Combine(folder, "rec")}",
             "",
         ]));
-        var answer = autoAnswer ? ";answermode=auto" : ";answermode=manual";
-        File.WriteAllText(Path.Combine(folder, "accounts"),
-            $"<sip:{user}@{domain}>;auth_pass={password};outbound=\"sip:127.0.0.1:{platformPort.ToString(inv)}\";regint=600;audio_codecs=PCMU/8000/1{answer}\n");
+        File.WriteAllText(Path.Combine(folder, "accounts"), account + "\n");
         File.WriteAllText(Path.Combine(folder, "contacts"), "");
 
         var info = new ProcessStartInfo("baresip", ["-f", folder, "-v"])

@@ -62,6 +62,11 @@ if (string.IsNullOrEmpty(builder.Configuration["Provisioning:PublicUrl"]))
 
 builder.Configuration["Provisioning:SipServer"] ??= builder.Configuration["Portal:SipServer"];
 
+// The media server beside CallControl on the same address, ten ports up (5070 by default).
+var callControlSip = builder.Configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new SipOptions();
+builder.Configuration["Media:ListenAddress"] ??= callControlSip.ListenAddress;
+builder.Configuration["Media:SipPort"] ??= (callControlSip.Port + 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     var address = IPAddress.Parse(ports.BindAddress);

@@ -1,6 +1,12 @@
+using Microsoft.Extensions.Options;
+using Telephony.MediaServer.Audio;
+using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Persistence;
+using Telephony.MediaServer.Services;
+using Telephony.MediaServer.Sip;
 using Telephony.ServiceDefaults.Data;
 using Telephony.ServiceDefaults.Health;
+using Telephony.Sip.Transactions;
 
 namespace Telephony.MediaServer;
 
@@ -11,7 +17,23 @@ public static class MediaServerExtensions
 
     public static IHostApplicationBuilder AddMediaServer(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         builder.AddServiceDatabase<MediaServerDbContext>("MediaServer", HealthTag);
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAudio();
+        services.AddSingleton<IAudioLibrary, AudioLibrary>();
+        services.AddSingleton<MediaMetrics>();
+        services.AddSingleton(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            return new RtpPorts(media.RtpPortFirst, media.RtpPortLast);
+        });
+        services.AddSingleton<MediaClock>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaClock>());
+        services.AddSingleton(SipTimerOptions.Default);
+        services.AddSingleton<MediaSipCore>();
+        services.AddSingleton<MediaSipServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaSipServer>());
         return builder;
     }
 

@@ -112,7 +112,7 @@ public sealed partial class B2buaService(
             request.CallId!,
             request.Headers[SipHeaderNames.To]!,
             SipIds.Tag(),
-            StripTag(request.Headers[SipHeaderNames.From]!),
+            Dialog.WithoutTag(request.Headers[SipHeaderNames.From]!),
             request.From!.Tag,
             callerContact!.Uri,
             transaction.Remote,
@@ -420,7 +420,7 @@ public sealed partial class B2buaService(
 
             var answer = SipResponse.For(pending.Request, response.StatusCode, response.ReasonPhrase);
             var ownTag = pending.Request.CallId == call.CallerDialog.CallId ? call.CallerDialog.LocalTag : call.Answered!.Dialog.LocalTag;
-            answer.Headers.Set(SipHeaderNames.To, StripTag(pending.Request.Headers[SipHeaderNames.To]!) + ";tag=" + ownTag);
+            answer.Headers.Set(SipHeaderNames.To, Dialog.WithoutTag(pending.Request.Headers[SipHeaderNames.To]!) + ";tag=" + ownTag);
             answer.Headers.Add(SipHeaderNames.Contact, Us.ContactHeader(pending.Remote));
             CopyBody(response, answer);
             pending.SendResponse(answer);
@@ -440,7 +440,7 @@ public sealed partial class B2buaService(
             cancel.Headers.Add(SipHeaderNames.To, branch.Invite.Headers[SipHeaderNames.To]!);
             cancel.Headers.Add(SipHeaderNames.CallId, branch.Invite.CallId!);
             cancel.Headers.Add(SipHeaderNames.CSeq, new CSeqHeader(branch.Invite.CSeq!.Value.Number, SipMethod.Cancel).ToString());
-            Stack!.SendRequest(cancel, branch.Dialog.Destination, IgnoringUser.Instance);
+            Stack!.SendRequest(cancel, branch.Dialog.Destination, ClientTransactionUsers.Ignoring);
         }
     }
 
@@ -520,12 +520,6 @@ public sealed partial class B2buaService(
         }
     }
 
-    private static string StripTag(string nameAddress)
-    {
-        var index = nameAddress.IndexOf(";tag=", StringComparison.OrdinalIgnoreCase);
-        return index < 0 ? nameAddress : nameAddress[..index];
-    }
-
     private static readonly Func<ILogger, string, Guid?, Guid?, IDisposable?> CallLogScope =
         LoggerMessage.DefineScope<string, Guid?, Guid?>("Call {CallRef} from tenant {CallerTenantId} to tenant {CalledTenantId}");
 
@@ -569,22 +563,5 @@ public sealed partial class B2buaService(
         public void OnTimeout(ClientTransaction transaction) => owner.OnReinviteAnswered(call, other, pending, relayed, SipResponse.For(relayed, 408));
 
         public void OnTransportError(ClientTransaction transaction) => OnTimeout(transaction);
-    }
-
-    private sealed class IgnoringUser : IClientTransactionUser
-    {
-        public static readonly IgnoringUser Instance = new();
-
-        public void OnResponse(ClientTransaction transaction, SipResponse response)
-        {
-        }
-
-        public void OnTimeout(ClientTransaction transaction)
-        {
-        }
-
-        public void OnTransportError(ClientTransaction transaction)
-        {
-        }
     }
 }

@@ -29,6 +29,32 @@ public sealed class Dialog(string callId, string localAddress, string localTag, 
 
     public SipEndPoint Destination { get; } = destination;
 
+    /// <summary>
+    /// The dialog an incoming INVITE creates on our side, as its UAS (RFC 3261 §12.1.1): our
+    /// URI is its To, with a fresh tag; the peer is its From; the peer's target is its Contact,
+    /// reached where the INVITE came from. Null when the INVITE has no usable From or Contact.
+    /// </summary>
+    public static Dialog? ForIncoming(SipRequest invite, SipEndPoint remote)
+    {
+        if (invite.CallId is not { } callId || invite.From is not { } from || invite.Headers[SipHeaderNames.To] is not { } to
+            || !NameAddress.TryParse(invite.Headers[SipHeaderNames.Contact], out var contact) || contact is null)
+        {
+            return null;
+        }
+
+        return new Dialog(callId, WithoutTag(to), SipIds.Tag(), WithoutTag(invite.Headers[SipHeaderNames.From]!), from.Tag, contact.Uri, remote, localCSeq: 0);
+    }
+
+    /// <summary>A From or To value without its tag parameter.</summary>
+    public static string WithoutTag(string nameAddress)
+    {
+        var index = nameAddress.IndexOf(";tag=", StringComparison.OrdinalIgnoreCase);
+        return index < 0 ? nameAddress : nameAddress[..index];
+    }
+
+    /// <summary>Our To header value in responses of this dialog: our URI with our tag.</summary>
+    public string LocalToHeader => $"{LocalAddress};tag={LocalTag}";
+
     /// <summary>A new request in this dialog with the next local CSeq (ACK reuses the INVITE's number).</summary>
     public SipRequest NewRequest(string method, Contact us, long? cseq = null)
     {

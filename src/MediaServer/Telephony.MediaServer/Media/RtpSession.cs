@@ -1,0 +1,269 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace Telephony.MediaServer.Media;
+
+/// <summary>
+/// One call leg's RTP (RFC 3550) on its own port pair: G.711 audio sent one 20 ms packet per
+/// media clock tick from the current <see cref="IAudioSource"/>, RTCP sender reports every
+/// 5 s, and what arrives decoded to the recorder or, for RFC 4733 telephone-events, reported
+/// as digits. Symmetric RTP (RFC 4961): the peer's address is the one the SDP gave until the
+/// first packet arrives, then the address that packet came from (a phone behind NAT), and
+/// packets from anywhere else are dropped. Malformed datagrams are dropped and counted, never
+/// logged one by one; nothing a peer sends can throw out of the receive loop.
+/// </summary>
+public sealed class RtpSession : IAsyncDisposable
+{
+    private const int RtcpIntervalTicks = 250; // 5 s of 20 ms ticks
+    private const int MaxDatagram = 1500;
+
+    private readonly Socket _rtp;
+    private readonly Socket _rtcp;
+    private readonly MediaMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private readonly short[] _frame = new short[MediaFormat.SamplesPerFrame];
+    private readonly byte[] _payload = new byte[MediaFormat.SamplesPerFrame];
+    private readonly byte[] _packet = new byte[RtpPacket.HeaderSize + MediaFormat.SamplesPerFrame];
+    private readonly byte[] _report = new byte[64];
+    private readonly DtmfDetector _dtmf = new();
+    private readonly uint _ssrc = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+    private readonly Task _receiving;
+    private IPEndPoint? _remote;
+    private bool _latched;
+    private AudioNegotiation? _negotiation;
+    private IAudioSource? _source;
+    private ushort _sequence = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue);
+    private uint _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
+    private bool _marker = true;
+    private uint _packets;
+    private uint _octets;
+    private int _ticks;
+
+    public RtpSession(Socket rtp, Socket rtcp, MediaMetrics metrics, TimeProvider time)
+    {
+        _rtp = rtp;
+        _rtcp = rtcp;
+        _metrics = metrics;
+        _time = time;
+        LocalEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
+        metrics.Sessions.Add(1);
+        _receiving = ReceiveAsync(_stopping.Token);
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Where packets go: the SDP's address, then the address the peer's packets come from.</summary>
+    public IPEndPoint? Remote
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _remote;
+            }
+        }
+    }
+
+    /// <summary>A digit the peer pressed (RFC 4733), once per key press. Raised on the receive loop.</summary>
+    public event Action<char>? DigitReceived;
+
+    /// <summary>The current source ended (raised on the thread pool, never on the clock).</summary>
+    public event Action? PlaybackFinished;
+
+    /// <summary>Receives the peer's decoded audio while set (voicemail deposit, conference).</summary>
+    public IAudioSink? Recorder { get; set; }
+
+    public AudioNegotiation? Negotiation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _negotiation;
+            }
+        }
+    }
+
+    /// <summary>Applies an offer/answer (first or re-INVITE): codec, DTMF payload type, direction, the peer's address unless already learnt.</summary>
+    public void Apply(AudioNegotiation negotiation)
+    {
+        lock (_gate)
+        {
+            _negotiation = negotiation;
+            if (!_latched)
+            {
+                _remote = negotiation.Remote;
+            }
+        }
+    }
+
+    /// <summary>Plays <paramref name="source"/> from the next tick on, replacing what played.</summary>
+    public void Play(IAudioSource? source)
+    {
+        lock (_gate)
+        {
+            _source = source;
+            _marker = true; // RFC 3551 §4.1: the first packet of a talkspurt
+        }
+    }
+
+    /// <summary>Called by the media clock every 20 ms: the next packet, if there is something to send and someone to send it to.</summary>
+    public void Tick()
+    {
+        Action? finished = null;
+        lock (_gate)
+        {
+            _ticks++;
+            var sending = _negotiation is { Direction: MediaDirection.SendReceive or MediaDirection.SendOnly } && _remote is not null && _source is not null;
+            if (sending && !_source!.Read(_frame))
+            {
+                _source = null;
+                sending = false;
+                finished = PlaybackFinished;
+            }
+
+            if (sending)
+            {
+                G711.Encode(_frame, _payload, _negotiation!.Codec);
+                // The payload type the offer gave the codec (a dynamic one maps it too, RFC 3264 §6.1).
+                var header = new RtpHeader(_marker, (byte)_negotiation.PayloadType, _sequence, _timestamp, _ssrc);
+                var length = RtpPacket.Write(_packet, header, _payload);
+                Send(_rtp, _packet.AsSpan(0, length), _remote!);
+                _marker = false;
+                _sequence++;
+                _packets++;
+                _octets += (uint)_payload.Length;
+                _metrics.Sent();
+            }
+
+            // The timestamp follows the clock whether or not we sent (RFC 3550 §5.1).
+            _timestamp += MediaFormat.SamplesPerFrame;
+            if (_ticks % RtcpIntervalTicks == 0 && _packets > 0 && _remote is not null)
+            {
+                var length = RtcpSenderReport.Write(_report, _ssrc, _time.GetUtcNow(), _timestamp, _packets, _octets);
+                Send(_rtcp, _report.AsSpan(0, length), new IPEndPoint(_remote.Address, _remote.Port + 1));
+            }
+        }
+
+        if (finished is not null)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static f => f(), finished, preferLocal: false);
+        }
+    }
+
+    private static void Send(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint to)
+    {
+        try
+        {
+            socket.SendTo(datagram, SocketFlags.None, to);
+        }
+        catch (SocketException)
+        {
+            // The peer's port is closed (ICMP) or the buffer is full: the next tick tries again.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ReceiveAsync(CancellationToken stopping)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);
+        var pcm = new short[MediaFormat.SamplesPerFrame * 4];
+        EndPoint any = new IPEndPoint(_rtp.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!stopping.IsCancellationRequested)
+        {
+            SocketReceiveFromResult received;
+            try
+            {
+                received = await _rtp.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // ICMP port unreachable reported on a later receive (Linux): not fatal
+            }
+
+            Handle(buffer.AsSpan(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint, pcm);
+        }
+    }
+
+    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint source, short[] pcm)
+    {
+        if (!RtpPacket.TryParse(datagram, out var header, out var offset, out var length, out _))
+        {
+            _metrics.Malformed();
+            return;
+        }
+
+        AudioNegotiation? negotiation;
+        lock (_gate)
+        {
+            if (!_latched)
+            {
+                _remote = source;
+                _latched = true;
+            }
+            else if (!_remote!.Equals(source))
+            {
+                _metrics.Foreign();
+                return;
+            }
+
+            negotiation = _negotiation;
+        }
+
+        var payload = datagram.Slice(offset, length);
+        if (negotiation is null)
+        {
+            _metrics.Malformed();
+        }
+        else if (header.PayloadType == negotiation.TelephoneEventPayloadType)
+        {
+            if (TelephoneEvents.TryParse(payload, out var telephoneEvent) && _dtmf.Feed(header, telephoneEvent) is { } digit)
+            {
+                _metrics.Received();
+                DigitReceived?.Invoke(digit);
+            }
+        }
+        else if (header.PayloadType == negotiation.PayloadType && payload.Length <= pcm.Length)
+        {
+            _metrics.Received();
+            if (Recorder is { } recorder)
+            {
+                var samples = pcm.AsSpan(0, payload.Length);
+                G711.Decode(payload, samples, negotiation.Codec);
+                recorder.Write(samples);
+            }
+        }
+        else
+        {
+            _metrics.Malformed();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        _rtp.Dispose();
+        _rtcp.Dispose();
+        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+        _metrics.Sessions.Add(-1);
+    }
+}

@@ -1,0 +1,23 @@
+using Telephony.MediaServer.Media;
+using Telephony.Sip.Dialogs;
+
+namespace Telephony.MediaServer.Sip;
+
+/// <summary>One call to a media service: its dialog with the caller (CallControl) and its RTP session.</summary>
+public sealed class MediaCall(Dialog dialog, RtpSession session, long sdpSessionId)
+{
+    private int _ended;
+    private long _sdpVersion;
+
+    public Dialog Dialog { get; } = dialog;
+
+    public RtpSession Session { get; } = session;
+
+    public long SdpSessionId { get; } = sdpSessionId;
+
+    /// <summary>The o= version of our next SDP (RFC 4566 §5.2: incremented with each change).</summary>
+    public long NextSdpVersion() => Interlocked.Increment(ref _sdpVersion);
+
+    /// <summary>True only for the first caller: a call ends once, whoever hangs up.</summary>
+    public bool End() => Interlocked.Exchange(ref _ended, 1) == 0;
+}
