@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rmem=$(cat /proc/sys/net/core/rmem_max)
-[ "$rmem" -ge 16777216 ] || echo "note: net.core.rmem_max is $rmem; the receiver asks for 16 MB (sysctl -w net.core.rmem_max=16777216)"
+[ "$rmem" -ge 33554432 ] || echo "note: net.core.rmem_max is $rmem; the receiver asks for 32 MB (sysctl -w net.core.rmem_max=33554432)"
+command -v gcc >/dev/null || { echo "apt-get install gcc"; exit 1; }
 dotnet build bench/media/MediaBench/MediaBench.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+gcc -O2 -Wall -o bench/media/MediaBench/bin/Release/net10.0/rtp_receiver bench/media/rtp_receiver.c
 exec dotnet bench/media/MediaBench/bin/Release/net10.0/MediaBench.dll "$@"

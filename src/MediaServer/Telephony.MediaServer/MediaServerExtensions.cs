@@ -28,6 +28,7 @@ public static class MediaServerExtensions
             var media = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
             return new RtpPorts(media.RtpPortFirst, media.RtpPortLast);
         });
+        services.AddSingleton<RtpReceiver>();
         services.AddSingleton<MediaClock>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaClock>());
         services.AddSingleton(SipTimerOptions.Default);

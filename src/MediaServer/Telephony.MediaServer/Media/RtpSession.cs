@@ -16,13 +16,13 @@ namespace Telephony.MediaServer.Media;
 public sealed class RtpSession : IAsyncDisposable
 {
     private const int RtcpIntervalTicks = 250; // 5 s of 20 ms ticks
-    private const int MaxDatagram = 1500;
 
     private readonly Socket _rtp;
     private readonly Socket _rtcp;
     private readonly MediaMetrics _metrics;
     private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly IDisposable _receiving;
+    private readonly short[] _decoded = new short[MediaFormat.SamplesPerFrame * 4];
     private readonly Lock _gate = new();
     private readonly short[] _frame = new short[MediaFormat.SamplesPerFrame];
     private readonly byte[] _payload = new byte[MediaFormat.SamplesPerFrame];
@@ -30,8 +30,8 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly byte[] _report = new byte[64];
     private readonly DtmfDetector _dtmf = new();
     private readonly uint _ssrc = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
-    private readonly Task _receiving;
     private IPEndPoint? _remote;
+    private SocketAddress? _remoteAddress; // _remote serialised once, not per packet
     private bool _latched;
     private AudioNegotiation? _negotiation;
     private IAudioSource? _source;
@@ -41,8 +41,9 @@ public sealed class RtpSession : IAsyncDisposable
     private uint _packets;
     private uint _octets;
     private int _ticks;
+    private int _disposed;
 
-    public RtpSession(Socket rtp, Socket rtcp, MediaMetrics metrics, TimeProvider time)
+    public RtpSession(Socket rtp, Socket rtcp, RtpReceiver receiver, MediaMetrics metrics, TimeProvider time)
     {
         _rtp = rtp;
         _rtcp = rtcp;
@@ -50,7 +51,7 @@ public sealed class RtpSession : IAsyncDisposable
         _time = time;
         LocalEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
         metrics.Sessions.Add(1);
-        _receiving = ReceiveAsync(_stopping.Token);
+        _receiving = receiver.Register(this, rtp);
     }
 
     public IPEndPoint LocalEndPoint { get; }
@@ -95,7 +96,7 @@ public sealed class RtpSession : IAsyncDisposable
             _negotiation = negotiation;
             if (!_latched)
             {
-                _remote = negotiation.Remote;
+                Aim(negotiation.Remote);
             }
         }
     }
@@ -131,7 +132,7 @@ public sealed class RtpSession : IAsyncDisposable
                 // The payload type the offer gave the codec (a dynamic one maps it too, RFC 3264 §6.1).
                 var header = new RtpHeader(_marker, (byte)_negotiation.PayloadType, _sequence, _timestamp, _ssrc);
                 var length = RtpPacket.Write(_packet, header, _payload);
-                Send(_rtp, _packet.AsSpan(0, length), _remote!);
+                Send(_rtp, _packet.AsSpan(0, length), _remoteAddress!);
                 _marker = false;
                 _sequence++;
                 _packets++;
@@ -144,7 +145,7 @@ public sealed class RtpSession : IAsyncDisposable
             if (_ticks % RtcpIntervalTicks == 0 && _packets > 0 && _remote is not null)
             {
                 var length = RtcpSenderReport.Write(_report, _ssrc, _time.GetUtcNow(), _timestamp, _packets, _octets);
-                Send(_rtcp, _report.AsSpan(0, length), new IPEndPoint(_remote.Address, _remote.Port + 1));
+                Send(_rtcp, _report.AsSpan(0, length), new IPEndPoint(_remote.Address, _remote.Port + 1).Serialize());
             }
         }
 
@@ -154,7 +155,13 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    private static void Send(Socket socket, ReadOnlySpan<byte> datagram, IPEndPoint to)
+    private void Aim(IPEndPoint remote)
+    {
+        _remote = remote;
+        _remoteAddress = remote.Serialize();
+    }
+
+    private static void Send(Socket socket, ReadOnlySpan<byte> datagram, SocketAddress to)
     {
         try
         {
@@ -169,37 +176,14 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveAsync(CancellationToken stopping)
+    /// <summary>A datagram from <paramref name="source"/> (a raw socket address), from the receiver's thread.</summary>
+    internal void Receive(ReadOnlySpan<byte> datagram, ReadOnlySpan<byte> source)
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram, pinned: true);
-        var pcm = new short[MediaFormat.SamplesPerFrame * 4];
-        EndPoint any = new IPEndPoint(_rtp.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!stopping.IsCancellationRequested)
+        if (Volatile.Read(ref _disposed) == 1)
         {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await _rtp.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue; // ICMP port unreachable reported on a later receive (Linux): not fatal
-            }
-
-            Handle(buffer.AsSpan(0, received.ReceivedBytes), (IPEndPoint)received.RemoteEndPoint, pcm);
+            return; // a datagram taken just before the session ended
         }
-    }
 
-    private void Handle(ReadOnlySpan<byte> datagram, IPEndPoint source, short[] pcm)
-    {
         if (!RtpPacket.TryParse(datagram, out var header, out var offset, out var length, out _))
         {
             _metrics.Malformed();
@@ -211,10 +195,16 @@ public sealed class RtpSession : IAsyncDisposable
         {
             if (!_latched)
             {
-                _remote = source;
+                if (RtpReceiver.EndPointOf(source) is not { } peer)
+                {
+                    _metrics.Malformed();
+                    return;
+                }
+
+                Aim(peer);
                 _latched = true;
             }
-            else if (!_remote!.Equals(source))
+            else if (!source.SequenceEqual(_remoteAddress!.Buffer.Span[.._remoteAddress.Size]))
             {
                 _metrics.Foreign();
                 return;
@@ -236,12 +226,12 @@ public sealed class RtpSession : IAsyncDisposable
                 DigitReceived?.Invoke(digit);
             }
         }
-        else if (header.PayloadType == negotiation.PayloadType && payload.Length <= pcm.Length)
+        else if (header.PayloadType == negotiation.PayloadType && payload.Length <= _decoded.Length)
         {
             _metrics.Received();
             if (Recorder is { } recorder)
             {
-                var samples = pcm.AsSpan(0, payload.Length);
+                var samples = _decoded.AsSpan(0, payload.Length);
                 G711.Decode(payload, samples, negotiation.Codec);
                 recorder.Write(samples);
             }
@@ -252,18 +242,16 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_stopping.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            return;
+            _receiving.Dispose();
+            _rtp.Dispose();
+            _rtcp.Dispose();
+            _metrics.Sessions.Add(-1);
         }
 
-        await _stopping.CancelAsync();
-        _rtp.Dispose();
-        _rtcp.Dispose();
-        await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
-        _metrics.Sessions.Add(-1);
+        return ValueTask.CompletedTask;
     }
 }

@@ -22,6 +22,7 @@ namespace Telephony.MediaServer.Sip;
 public sealed partial class MediaSipCore(
     IAudioLibrary audio,
     RtpPorts ports,
+    RtpReceiver receiver,
     MediaClock clock,
     MediaMetrics metrics,
     IOptions<MediaOptions> options,
@@ -122,7 +123,7 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
-            var session = new RtpSession(sockets.Rtp, sockets.Rtcp, metrics, time);
+            var session = new RtpSession(sockets.Rtp, sockets.Rtcp, receiver, metrics, time);
             session.Apply(negotiation!);
             var call = new MediaCall(dialog, session, RandomNumberGenerator.GetInt32(int.MaxValue));
             if (!_calls.TryAdd(dialog.CallId, call))

@@ -1,0 +1,146 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Telephony.MediaServer.Media;
+using Telephony.TestSupport;
+
+namespace Telephony.MediaServer.Tests.Media;
+
+/// <summary>One RTP session on real loopback sockets: symmetric RTP, DTMF in, malformed datagrams dropped and counted.</summary>
+public sealed class RtpSessionTests : IAsyncLifetime
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly RtpReceiver _receiver = new();
+    private readonly Socket _peer = Udp();
+    private readonly Socket _natPeer = Udp();
+    private readonly List<(string Name, long Value)> _measurements = [];
+    private readonly MeterListener _listener = new();
+    private RtpSession _session = null!;
+
+    public Task InitializeAsync()
+    {
+        _listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MediaMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (_measurements)
+            {
+                _measurements.Add((instrument.Name, value));
+            }
+        });
+        _listener.Start();
+        var metrics = new MediaMetrics(_services.GetRequiredService<IMeterFactory>());
+        var (rtp, rtcp) = new RtpPorts(40000, 40999).Bind(IPAddress.Loopback)!.Value;
+        _session = new RtpSession(rtp, rtcp, _receiver, metrics, TimeProvider.System);
+        _session.Apply(new AudioNegotiation(AudioCodec.Pcmu, 101, (IPEndPoint)_peer.LocalEndPoint!, MediaDirection.SendReceive));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        _receiver.Dispose();
+        _listener.Dispose();
+        _peer.Dispose();
+        _natPeer.Dispose();
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Tick_BeforeThePeerSends_GoesToTheSdpAddress_ThenToWhereThePeersPacketsComeFrom()
+    {
+        _session.Play(new SampleSource(new short[8000], SampleSource.Forever));
+        _session.Tick();
+        Assert.True(ReceivedRtp(_peer));
+
+        // The phone is behind NAT: its packets come from another port than its SDP said.
+        SendRtp(_natPeer, payloadType: 0, sequence: 1);
+        await Eventually.TrueAsync(() => Task.FromResult(_session.Remote?.Port == ((IPEndPoint)_natPeer.LocalEndPoint!).Port), TimeSpan.FromSeconds(5), "latching onto the peer's real address");
+        _session.Tick();
+
+        Assert.True(ReceivedRtp(_natPeer));
+    }
+
+    [Fact]
+    public async Task Receive_MalformedDatagrams_AreDroppedAndCounted_AndDtmfStillArrives()
+    {
+        var digits = new List<char>();
+        _session.DigitReceived += d =>
+        {
+            lock (digits)
+            {
+                digits.Add(d);
+            }
+        };
+        var random = new Random(4733);
+        for (var i = 0; i < 200; i++)
+        {
+            var garbage = new byte[random.Next(0, 60)];
+            random.NextBytes(garbage);
+            if (garbage.Length > 0)
+            {
+                garbage[0] &= 0x3F; // version 0: never valid RTP
+            }
+
+            _peer.SendTo(garbage, _session.LocalEndPoint);
+        }
+
+        var events = DtmfSequence.For('5', TimeSpan.FromMilliseconds(60));
+        for (var i = 0; i < events.Count; i++)
+        {
+            var payload = new byte[TelephoneEvents.PayloadSize];
+            TelephoneEvents.Write(payload, events[i]);
+            var packet = new byte[RtpPacket.HeaderSize + payload.Length];
+            RtpPacket.Write(packet, DtmfSequence.Header(i, 101, 100, 8000, 1234), payload);
+            _peer.SendTo(packet, _session.LocalEndPoint);
+        }
+
+        await Eventually.TrueAsync(() => Task.FromResult(Count("telephony.mediaserver.rtp.malformed") >= 200), TimeSpan.FromSeconds(5), "the malformed datagrams counted");
+        await Eventually.TrueAsync(
+            () =>
+            {
+                lock (digits)
+                {
+                    return Task.FromResult(digits.SequenceEqual(['5']));
+                }
+            },
+            TimeSpan.FromSeconds(5),
+            "the digit, once");
+    }
+
+    private long Count(string name)
+    {
+        lock (_measurements)
+        {
+            return _measurements.Where(m => m.Name == name).Sum(m => m.Value);
+        }
+    }
+
+    private void SendRtp(Socket from, byte payloadType, ushort sequence)
+    {
+        var packet = new byte[RtpPacket.HeaderSize + 160];
+        RtpPacket.Write(packet, new RtpHeader(false, payloadType, sequence, 160u * sequence, 42), new byte[160]);
+        from.SendTo(packet, _session.LocalEndPoint);
+    }
+
+    private static bool ReceivedRtp(Socket socket)
+    {
+        var buffer = new byte[1500];
+        socket.ReceiveTimeout = 2000;
+        var length = socket.Receive(buffer);
+        return RtpPacket.TryParse(buffer.AsSpan(0, length), out var header, out _, out _, out _) && header.PayloadType == 0;
+    }
+
+    private static Socket Udp()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+}
