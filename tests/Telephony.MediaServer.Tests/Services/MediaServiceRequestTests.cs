@@ -18,7 +18,32 @@ public sealed class MediaServiceRequestTests
         Assert.Equal((play, repetitions, TimeSpan.FromMilliseconds(delayMs)), (request!.Play, request.Repetitions, request.Delay));
     }
 
+    [Fact]
+    public void Parse_ACollectUri_ReadsItsLimits_WithDefaults()
+    {
+        var pin = MediaServiceRequest.Parse(Uri("sip:collect@ms.example.net;play=prompt:fr/enter-pin;digits=4;term=*;timeout=8000;interdigit=2000"), out _, out _)!;
+        var key = MediaServiceRequest.Parse(Uri("sip:collect@ms.example.net"), out _, out _)!;
+
+        Assert.Equal(new CollectRequest(4, '*', TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2)), pin.Collect);
+        Assert.Equal(new CollectRequest(1, '#', TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3)), key.Collect);
+        Assert.Null(key.Play);
+    }
+
     [Theory]
+    [InlineData("Signal=5\r\nDuration=160\r\n", "application/dtmf-relay", '5')]
+    [InlineData("signal= #\r\n", "application/dtmf-relay", '#')]
+    [InlineData("*", "application/dtmf", '*')]
+    [InlineData("Signal=12\r\n", "application/dtmf-relay", null)]
+    [InlineData("Duration=160\r\n", "application/dtmf-relay", null)]
+    public void InfoDigit_ReadsTheKeyOfAnInfoBody(string body, string type, char? expected)
+    {
+        Assert.Equal(expected, Telephony.MediaServer.Sip.MediaSipCore.InfoDigit(body, type));
+    }
+
+    [Theory]
+    [InlineData("sip:collect@ms.example.net;digits=33", 400)]
+    [InlineData("sip:collect@ms.example.net;term=x", 400)]
+    [InlineData("sip:collect@ms.example.net;timeout=0", 400)]
     [InlineData("sip:conference@ms.example.net", 404)]
     [InlineData("sip:annc@ms.example.net", 400)]
     [InlineData("sip:annc@ms.example.net;play=prompt:fr/welcome;repeat=0", 400)]

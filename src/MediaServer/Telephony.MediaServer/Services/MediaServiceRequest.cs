@@ -10,11 +10,14 @@ namespace Telephony.MediaServer.Services;
 /// <c>;repeat=forever</c> loops (hold music, waiting); <c>;delay=2000</c> pauses between
 /// repetitions (RFC 4240 §3.2). Audio names: <c>prompt:&lt;language&gt;/&lt;name&gt;</c> for the
 /// predefined prompts, <c>announcement:&lt;tenant id&gt;/&lt;announcement id&gt;</c> for a
-/// tenant's recordings.
+/// tenant's recordings. <c>sip:collect@ms;play=prompt:fr/enter-pin;digits=4;term=#;timeout=5000;interdigit=3000</c>
+/// plays the optional prompt, collects DTMF (a key interrupts the prompt) and reports the
+/// digits to the caller in an INFO before hanging up.
 /// </summary>
-public sealed record MediaServiceRequest(string Service, string Play, int Repetitions, TimeSpan Delay)
+public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null)
 {
     public const string Announcement = "annc";
+    public const string Collection = "collect";
     private const int MaxRepetitions = 1000;
 
     /// <summary>The request, or the SIP status that refuses it with its reason (404 unknown service, 400 bad arguments).</summary>
@@ -22,7 +25,8 @@ public sealed record MediaServiceRequest(string Service, string Play, int Repeti
     {
         status = 0;
         reason = null;
-        if (!string.Equals(uri.User, Announcement, StringComparison.OrdinalIgnoreCase))
+        var service = uri.User?.ToLowerInvariant();
+        if (service is not (Announcement or Collection))
         {
             status = 404;
             reason = "Not Found: no such media service";
@@ -30,11 +34,23 @@ public sealed record MediaServiceRequest(string Service, string Play, int Repeti
         }
 
         var play = uri.Parameters["play"];
-        if (string.IsNullOrWhiteSpace(play))
+        if (string.IsNullOrWhiteSpace(play) && service == Announcement)
         {
             status = 400;
             reason = "Bad Request: play is required";
             return null;
+        }
+
+        CollectRequest? collect = null;
+        if (service == Collection)
+        {
+            collect = CollectRequest.Parse(uri);
+            if (collect is null)
+            {
+                status = 400;
+                reason = "Bad Request: digits is 1-32, term one of 0-9 * #, timeout and interdigit 1-60000 ms";
+                return null;
+            }
         }
 
         var repeat = uri.Parameters["repeat"];
@@ -52,8 +68,31 @@ public sealed record MediaServiceRequest(string Service, string Play, int Repeti
             return null;
         }
 
-        return new MediaServiceRequest(Announcement, Uri.UnescapeDataString(play), repetitions, TimeSpan.FromMilliseconds(delay));
+        return new MediaServiceRequest(service, play is null ? null : Uri.UnescapeDataString(play), repetitions, TimeSpan.FromMilliseconds(delay), collect);
     }
+}
+
+/// <summary>What a collection waits for (see <see cref="DigitCollector"/>).</summary>
+public sealed record CollectRequest(int MaxDigits, char? Terminator, TimeSpan FirstDigitTimeout, TimeSpan InterDigitTimeout)
+{
+    public static CollectRequest? Parse(SipUri uri)
+    {
+        var digits = Number(uri.Parameters["digits"], 1, DigitCollector.Limit, 1);
+        var timeout = Number(uri.Parameters["timeout"], 1, 60_000, 5000);
+        var interDigit = Number(uri.Parameters["interdigit"], 1, 60_000, 3000);
+        var term = uri.Parameters["term"] is { } text ? Uri.UnescapeDataString(text) : "#";
+        if (digits is null || timeout is null || interDigit is null || term.Length != 1 || !"0123456789*#".Contains(term[0], StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return new CollectRequest(digits.Value, term[0], TimeSpan.FromMilliseconds(timeout.Value), TimeSpan.FromMilliseconds(interDigit.Value));
+    }
+
+    private static int? Number(string? text, int min, int max, int fallback) =>
+        text is null ? fallback
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value
+        : null;
 }
 
 /// <summary>Finds the audio a service plays by its name (prompt:… or announcement:…).</summary>

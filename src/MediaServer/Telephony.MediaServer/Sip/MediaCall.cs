@@ -1,4 +1,5 @@
 using Telephony.MediaServer.Media;
+using Telephony.MediaServer.Services;
 using Telephony.Sip.Dialogs;
 
 namespace Telephony.MediaServer.Sip;
@@ -6,6 +7,12 @@ namespace Telephony.MediaServer.Sip;
 /// <summary>One call to a media service: its dialog with the caller (CallControl) and its RTP session.</summary>
 public sealed class MediaCall(Dialog dialog, RtpSession session, long sdpSessionId)
 {
+    /// <summary>The collection of a <c>collect</c> service; null for announcements.</summary>
+    public DigitCollector? Collector { get; set; }
+
+    /// <summary>Fires when the collector's wait runs out.</summary>
+    public ITimer? CollectTimer { get; set; }
+
     private int _ended;
     private long _sdpVersion;
 

@@ -29,7 +29,10 @@ public sealed partial class MediaSipCore(
     TimeProvider time,
     ILogger<MediaSipCore> logger) : ISipCore
 {
-    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO";
+
+    /// <summary>The body type of the INFO that reports collected digits to the caller.</summary>
+    public const string CollectedDigitsType = "application/x-collected-digits";
     private readonly ConcurrentDictionary<string, MediaCall> _calls = new(StringComparer.Ordinal);
 
     public SipStack? Stack { get; set; }
@@ -53,6 +56,9 @@ public sealed partial class MediaSipCore(
                     return;
                 case SipMethod.Bye:
                     Bye(transaction);
+                    return;
+                case SipMethod.Info:
+                    Info(transaction);
                     return;
                 case SipMethod.Cancel:
                     transaction.SendResponse(SipResponse.For(request, 200));
@@ -111,7 +117,8 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
-            if (await audio.LoadAsync(service.Play, CancellationToken.None) is not { } samples)
+            var samples = service.Play is null ? [] : await audio.LoadAsync(service.Play, CancellationToken.None);
+            if (samples is null)
             {
                 transaction.SendResponse(SipResponse.For(request, 404, "Not Found: no such audio"));
                 return;
@@ -133,11 +140,19 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
-            session.PlaybackFinished += () => Hangup(call);
             transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
+            if (service.Collect is { } collect)
+            {
+                StartCollecting(call, collect);
+            }
+            else
+            {
+                session.PlaybackFinished += () => Hangup(call);
+            }
+
             session.Play(new SampleSource(samples, service.Repetitions, service.Delay));
             clock.Add(session);
-            LogAnswered(logger, dialog.CallId, service.Play, negotiation!.Codec);
+            LogAnswered(logger, dialog.CallId, service.Service, service.Play ?? "", negotiation!.Codec);
         }
         catch (Exception ex)
         {
@@ -179,7 +194,104 @@ public sealed partial class MediaSipCore(
         _ = EndAsync(call);
     }
 
-    /// <summary>The service finished (an announcement played once): we hang up.</summary>
+    private void StartCollecting(MediaCall call, CollectRequest collect)
+    {
+        var now = time.GetUtcNow();
+        call.Collector = new DigitCollector(collect.MaxDigits, collect.Terminator, collect.FirstDigitTimeout, collect.InterDigitTimeout, now);
+        call.Session.DigitReceived += digit => OnDigit(call, digit);
+        call.CollectTimer = time.CreateTimer(_ => OnCollectTimer(call), null, collect.FirstDigitTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>A key from RFC 4733 or SIP INFO: it interrupts the prompt and may end the collection.</summary>
+    private void OnDigit(MediaCall call, char digit)
+    {
+        if (call.Collector is not { } collector)
+        {
+            return;
+        }
+
+        CollectedDigits? result;
+        lock (collector)
+        {
+            call.Session.Play(null);
+            result = collector.Add(digit, time.GetUtcNow());
+            if (result is null)
+            {
+                call.CollectTimer?.Change(collector.InterDigitTimeout, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (result is not null)
+        {
+            Report(call, result);
+        }
+    }
+
+    private void OnCollectTimer(MediaCall call)
+    {
+        CollectedDigits? result;
+        lock (call.Collector!)
+        {
+            result = call.Collector.Expire(time.GetUtcNow());
+        }
+
+        if (result is not null)
+        {
+            Report(call, result);
+        }
+    }
+
+    /// <summary>The digits go to the caller in an INFO (CallControl acts on them), then we hang up.</summary>
+    private void Report(MediaCall call, CollectedDigits result)
+    {
+        call.CollectTimer?.Dispose();
+        LogCollected(logger, call.Dialog.CallId, result.Digits.Length, result.End);
+        var info = call.Dialog.NewRequest(SipMethod.Info, Us);
+        info.Headers.Add(SipHeaderNames.ContentType, CollectedDigitsType);
+        info.Body = Encoding.ASCII.GetBytes($"digits={result.Digits}\r\nend={result.End}\r\n");
+        Stack?.SendRequest(info, call.Dialog.Destination, ClientTransactionUsers.Ignoring);
+        Hangup(call);
+    }
+
+    /// <summary>
+    /// SIP INFO in a call: DTMF as application/dtmf-relay ("Signal=5", the form phones and
+    /// gateways send when RFC 4733 is not negotiated) or application/dtmf; other bodies 415.
+    /// </summary>
+    private void Info(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (request.CallId is not { } callId || !_calls.TryGetValue(callId, out var call))
+        {
+            transaction.SendResponse(SipResponse.For(request, 481));
+            return;
+        }
+
+        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (type is not ("application/dtmf-relay" or "application/dtmf"))
+        {
+            var refused = SipResponse.For(request, 415);
+            refused.Headers.Add(SipHeaderNames.Accept, "application/dtmf-relay, application/dtmf");
+            transaction.SendResponse(refused);
+            return;
+        }
+
+        transaction.SendResponse(SipResponse.For(request, 200));
+        if (InfoDigit(Encoding.ASCII.GetString(request.Body.Span), type) is { } digit)
+        {
+            OnDigit(call, digit);
+        }
+    }
+
+    /// <summary>The key of a dtmf-relay body ("Signal=5\r\nDuration=160") or of a dtmf body ("5").</summary>
+    internal static char? InfoDigit(string body, string type)
+    {
+        var value = type == "application/dtmf"
+            ? body.Trim()
+            : body.Split('\n').Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals("Signal", StringComparison.OrdinalIgnoreCase)).Select(p => p[1].Trim()).FirstOrDefault() ?? "";
+        return value.Length == 1 && "0123456789*#ABCDabcd".Contains(value[0], StringComparison.Ordinal) ? char.ToUpperInvariant(value[0]) : null;
+    }
+
+    /// <summary>The service finished (an announcement played once, digits collected): we hang up.</summary>
     private void Hangup(MediaCall call)
     {
         if (!_calls.ContainsKey(call.Dialog.CallId))
@@ -199,6 +311,7 @@ public sealed partial class MediaSipCore(
         }
 
         _calls.TryRemove(call.Dialog.CallId, out _);
+        call.CollectTimer?.Dispose();
         clock.Remove(call.Session);
         await call.Session.DisposeAsync();
         LogEnded(logger, call.Dialog.CallId);
@@ -262,8 +375,12 @@ public sealed partial class MediaSipCore(
         return response;
     }
 
-    [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Call {CallId}: playing {Play} ({Codec})")]
-    private static partial void LogAnswered(ILogger logger, string callId, string play, AudioCodec codec);
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Call {CallId}: {Service} playing {Play} ({Codec})")]
+    private static partial void LogAnswered(ILogger logger, string callId, string service, string play, AudioCodec codec);
+
+    // Never the digits themselves: they may be a voicemail PIN.
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Call {CallId}: collected {Count} digit(s) ({End})")]
+    private static partial void LogCollected(ILogger logger, string callId, int count, CollectionEnd end);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Call {CallId} ended")]
     private static partial void LogEnded(ILogger logger, string callId);

@@ -3,10 +3,11 @@ using Telephony.TestSupport;
 namespace Telephony.EndToEnd.Tests.MediaServer;
 
 /// <summary>
-/// The media server's announcement service (RFC 4240 "annc") called by a real softphone
-/// (baresip, recording what it hears): the audio arrives whole and the server hangs up after it.
+/// The media server's services called by real user agents: the announcement (RFC 4240 "annc")
+/// by baresip recording what it hears — the audio arrives whole and the server hangs up after
+/// it — and digit collection by sipp pressing keys as SIP INFO.
 /// </summary>
-public sealed class AnnouncementTests : IAsyncLifetime
+public sealed class MediaServiceTests : IAsyncLifetime
 {
     private readonly string _audioFolder = Directory.CreateTempSubdirectory("annc-audio").FullName;
     private MediaServerProcess _media = null!;
@@ -39,6 +40,16 @@ public sealed class AnnouncementTests : IAsyncLifetime
             "the recording: " + string.Join(", ", Directory.GetFiles(phone.RecordingFolder).Select(f => $"{f} {new FileInfo(f).Length}")) + "\n" + phone.Output[^3000..]);
         Assert.InRange(heard.ActiveSeconds(), source.ActiveSeconds() - 0.3, source.ActiveSeconds() + 0.3);
         Assert.InRange(heard.ActiveRms(), source.ActiveRms() * 0.8, source.ActiveRms() * 1.2);
+    }
+
+    [Fact]
+    public async Task Collect_DigitsSentAsSipInfo_AreReportedToTheCallerInAnInfo_ThenTheServerHangsUp()
+    {
+        var (exitCode, log) = await Sipp.RunAsync("uac-collect-info-dtmf-expect-digits.xml", _media.SipPort, "-mp", FreePorts.TakeBlock(2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(exitCode == 0, log + "\n" + string.Join('\n', _media.Process.Output));
+        Assert.Contains(_media.Process.Output, l => l.Contains("collected 2 digit(s) (MaxDigits)", StringComparison.Ordinal));
+        Assert.DoesNotContain(_media.Process.Output, l => l.Contains("42", StringComparison.Ordinal));
     }
 
     [Fact]
