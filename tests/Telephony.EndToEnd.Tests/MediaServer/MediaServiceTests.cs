@@ -48,8 +48,9 @@ public sealed class MediaServiceTests : IAsyncLifetime
         var (exitCode, log) = await Sipp.RunAsync("uac-collect-info-dtmf-expect-digits.xml", _media.SipPort, "-mp", FreePorts.TakeBlock(2).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(exitCode == 0, log + "\n" + string.Join('\n', _media.Process.Output));
-        Assert.Contains(_media.Process.Output, l => l.Contains("collected 2 digit(s) (MaxDigits)", StringComparison.Ordinal));
-        Assert.DoesNotContain(_media.Process.Output, l => l.Contains("42", StringComparison.Ordinal));
+        // The count is logged, never the digits (they may be a PIN).
+        var collected = Assert.Single(_media.Process.Output, l => l.Contains("collected", StringComparison.Ordinal));
+        Assert.Equal("collected 2 digit(s) (MaxDigits)", collected[collected.IndexOf("collected", StringComparison.Ordinal)..]);
     }
 
     [Fact]
