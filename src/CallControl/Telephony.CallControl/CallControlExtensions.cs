@@ -55,7 +55,7 @@ public static class CallControlExtensions
             ?? new MessagingOptions().InstanceId;
         services.AddBusConsumers(bus =>
         {
-            bus.AddConsumer<TenantRoutingChangedConsumer, TenantRoutingChangedConsumerDefinition>()
+            bus.AddConsumer<TenantRoutingChangedConsumer, PerInstanceConsumerDefinition<TenantRoutingChangedConsumer>>()
                 .Endpoint(e => e.InstanceId = instanceId);
             // Each instance tells the phones registered with it.
             bus.AddConsumer<DeviceResyncRequestedConsumer>()

@@ -48,7 +48,7 @@ public static class ProvisioningExtensions
         var instanceId = builder.Configuration[$"{MessagingOptions.SectionName}:{nameof(MessagingOptions.InstanceId)}"]
             ?? new MessagingOptions().InstanceId;
         services.AddBusConsumers(bus => bus
-            .AddConsumer<TenantDevicesChangedConsumer, TenantDevicesChangedConsumerDefinition>()
+            .AddConsumer<TenantDevicesChangedConsumer, PerInstanceConsumerDefinition<TenantDevicesChangedConsumer>>()
             .Endpoint(e => e.InstanceId = instanceId));
         return builder;
     }

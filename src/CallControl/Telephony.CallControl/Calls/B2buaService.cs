@@ -481,7 +481,7 @@ public sealed partial class B2buaService(
 
     private SipResponse ToCaller(Call call, SipResponse response)
     {
-        response.Headers.Set(SipHeaderNames.To, call.CallerDialog.LocalAddress + ";tag=" + call.CallerDialog.LocalTag);
+        response.Headers.Set(SipHeaderNames.To, call.CallerDialog.LocalToHeader);
         if (response.StatusCode is > 100 and < 300)
         {
             response.Headers.Add(SipHeaderNames.Contact, Us.ContactHeader(call.CallerEndPoint));

@@ -40,20 +40,3 @@ internal sealed partial class TenantRoutingChangedConsumer(
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Routing snapshot version {Version} ignored: a newer or equal version is in force")]
     private static partial void LogIgnored(ILogger logger, long version);
 }
-
-internal sealed class TenantRoutingChangedConsumerDefinition : ConsumerDefinition<TenantRoutingChangedConsumer>
-{
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TenantRoutingChangedConsumer> consumerConfigurator,
-        IRegistrationContext context)
-    {
-        // Store or broker hiccups are transient: retry, then the message faults to the error queue.
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // The queue is per instance: one left behind by an instance that is gone expires.
-            rabbit.QueueExpiration = TimeSpan.FromDays(1);
-        }
-    }
-}

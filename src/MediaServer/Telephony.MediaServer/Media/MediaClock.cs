@@ -22,8 +22,6 @@ public sealed partial class MediaClock(TimeProvider time, MediaMetrics metrics, 
     private readonly Lock _gate = new();
     private readonly RtpSession[][] _slots = Enumerable.Range(0, Slots).Select(_ => Array.Empty<RtpSession>()).ToArray();
 
-    public int Count => _slots.Sum(slot => Volatile.Read(ref slot).Length);
-
     public void Add(RtpSession session)
     {
         lock (_gate)

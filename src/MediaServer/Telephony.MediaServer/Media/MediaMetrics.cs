@@ -17,6 +17,7 @@ public sealed class MediaMetrics
     public MediaMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
+        Meter = meter;
         _sent = meter.CreateCounter<long>("telephony.mediaserver.rtp.sent", description: "RTP packets sent");
         _received = meter.CreateCounter<long>("telephony.mediaserver.rtp.received", description: "RTP packets received and used");
         _malformed = meter.CreateCounter<long>("telephony.mediaserver.rtp.malformed", description: "Datagrams dropped as not RTP, or RTP of a payload type not negotiated");
@@ -27,6 +28,9 @@ public sealed class MediaMetrics
     }
 
     public UpDownCounter<long> Sessions { get; }
+
+    /// <summary>For gauges observed elsewhere (calls in progress).</summary>
+    public Meter Meter { get; }
 
     public void Sent() => _sent.Add(1);
 

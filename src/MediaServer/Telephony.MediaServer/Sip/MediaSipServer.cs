@@ -8,6 +8,7 @@ namespace Telephony.MediaServer.Sip;
 /// <summary>Runs the media server's SIP stack on UDP and TCP; calls end with it.</summary>
 public sealed partial class MediaSipServer(
     MediaSipCore core,
+    Media.MediaMetrics metrics,
     SipTimerOptions timers,
     IOptions<MediaOptions> options,
     TimeProvider time,
@@ -19,6 +20,7 @@ public sealed partial class MediaSipServer(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        metrics.Meter.CreateObservableGauge("telephony.mediaserver.calls.active", () => core.ActiveCalls, description: "Calls to media services in progress");
         _stack = new SipStack(time, timers, SipParserLimits.Default, loggers.CreateLogger<SipStack>());
         _stack.Attach(core);
         core.Stack = _stack;

@@ -129,19 +129,3 @@ internal sealed partial class TenantDevicesChangedConsumer(
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Device snapshot of tenant {TenantId} version {Version} applied: {DeviceCount} phone(s), {ResyncCount} told to resync")]
     private static partial void LogApplied(ILogger logger, Guid tenantId, long version, int deviceCount, int resyncCount);
 }
-
-internal sealed class TenantDevicesChangedConsumerDefinition : ConsumerDefinition<TenantDevicesChangedConsumer>
-{
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TenantDevicesChangedConsumer> consumerConfigurator,
-        IRegistrationContext context)
-    {
-        // Store hiccups and another instance writing the same version first are transient.
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.QueueExpiration = TimeSpan.FromDays(1);
-        }
-    }
-}
