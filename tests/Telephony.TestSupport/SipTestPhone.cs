@@ -48,6 +48,38 @@ public sealed class SipTestPhone : IDisposable
         return await SendAsync(Register(user, domain, expires, contact, toUser, authorization, fromDomain));
     }
 
+    /// <summary>
+    /// SUBSCRIBE of <paramref name="user"/> to <paramref name="target"/>'s <paramref name="eventPackage"/>;
+    /// answers a 407 once with the MD5 challenge and returns the final response.
+    /// </summary>
+    public async Task<SipResponse> SubscribeAsync(string user, string password, string domain, string target, string eventPackage = "message-summary")
+    {
+        SipRequest Subscribe(string? authorization)
+        {
+            var request = NewRequest(SipMethod.Subscribe, $"sip:{target}@{domain}", $"<sip:{user}@{domain}>", $"<sip:{target}@{domain}>");
+            request.Headers.Add(SipHeaderNames.Contact, $"<sip:{user}@{Local.Address}:{Local.Port}>");
+            request.Headers.Add(SipHeaderNames.Event, eventPackage);
+            request.Headers.Add(SipHeaderNames.Expires, "600");
+            if (authorization is not null)
+            {
+                request.Headers.Add(SipHeaderNames.ProxyAuthorization, authorization);
+            }
+
+            return request;
+        }
+
+        var first = await SendAsync(Subscribe(authorization: null));
+        if (first.StatusCode != 407)
+        {
+            return first;
+        }
+
+        var challenge = first.Headers.Values(SipHeaderNames.ProxyAuthenticate)
+            .Select(v => DigestChallenge.TryParse(v, out var c) ? c : null)
+            .First(c => c is not null && c.Algorithm.Equals("MD5", StringComparison.OrdinalIgnoreCase))!;
+        return await SendAsync(Subscribe(DigestClient.Authorize(challenge, SipMethod.Subscribe, $"sip:{target}@{domain}", user, password)));
+    }
+
     public async Task<SipResponse> SendAsync(SipRequest request)
     {
         await _socket.SendAsync(request.ToBytes(), _server);
@@ -65,17 +97,10 @@ public sealed class SipTestPhone : IDisposable
 
     public SipRequest Register(string user, string domain, int? expires, string? contact, string? toUser, string? authorization, string? fromDomain = null)
     {
-        var request = new SipRequest(SipMethod.Register, SipUri.TryParse($"sip:{domain}", out var uri) ? uri! : throw new ArgumentException(domain));
-        var port = Local.Port.ToString(CultureInfo.InvariantCulture);
-        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{port};rport;branch=z9hG4bK{Guid.NewGuid():N}");
-        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        request.Headers.Add(SipHeaderNames.From, $"<sip:{user}@{fromDomain ?? domain}>;tag={Guid.NewGuid():N}");
-        request.Headers.Add(SipHeaderNames.To, $"<sip:{toUser ?? user}@{domain}>");
-        request.Headers.Add(SipHeaderNames.CallId, CallId);
-        request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} REGISTER");
+        var request = NewRequest(SipMethod.Register, $"sip:{domain}", $"<sip:{user}@{fromDomain ?? domain}>", $"<sip:{toUser ?? user}@{domain}>");
         if (contact != "")
         {
-            request.Headers.Add(SipHeaderNames.Contact, contact ?? $"<sip:{user}@{Local.Address}:{port}>");
+            request.Headers.Add(SipHeaderNames.Contact, contact ?? $"<sip:{user}@{Local.Address}:{Local.Port}>");
         }
 
         if (expires is { } seconds)
@@ -88,6 +113,19 @@ public sealed class SipTestPhone : IDisposable
             request.Headers.Add(SipHeaderNames.Authorization, authorization);
         }
 
+        return request;
+    }
+
+    /// <summary>A request of this phone's Call-ID with the next CSeq, from <paramref name="from"/> (tagged) to <paramref name="to"/>.</summary>
+    private SipRequest NewRequest(string method, string requestUri, string from, string to)
+    {
+        var request = new SipRequest(method, SipUri.TryParse(requestUri, out var uri) ? uri! : throw new ArgumentException(requestUri));
+        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{Local.Port};rport;branch=z9hG4bK{Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, $"{from};tag={Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.To, to);
+        request.Headers.Add(SipHeaderNames.CallId, CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{++_cseq} {method}"));
         return request;
     }
 

@@ -7,6 +7,7 @@ using Telephony.Sip.Authentication;
 using Telephony.Sip.Transactions;
 using Telephony.CallControl.Persistence;
 using Telephony.CallControl.Routing;
+using Telephony.CallControl.Voicemail;
 using Telephony.ServiceDefaults.Data;
 using Telephony.ServiceDefaults.Health;
 using Telephony.ServiceDefaults.Messaging;
@@ -43,6 +44,9 @@ public static class CallControlExtensions
         services.AddSingleton<RegistrarService>();
         services.AddSingleton(SipTimerOptions.Default);
         services.AddSingleton<CallRouter>();
+        services.AddSingleton<MediaServices>();
+        services.AddSingleton<MessageWaiting>();
+        services.AddSingleton<MessageSummaryService>();
         services.AddSingleton<B2buaService>();
         services.AddSingleton<CallControlCore>();
         services.AddSingleton<SipServer>();
@@ -59,6 +63,9 @@ public static class CallControlExtensions
                 .Endpoint(e => e.InstanceId = instanceId);
             // Each instance tells the phones registered with it.
             bus.AddConsumer<DeviceResyncRequestedConsumer>()
+                .Endpoint(e => e.InstanceId = instanceId);
+            // Each instance records the counts and tells the phones subscribed or registered with it.
+            bus.AddConsumer<VoicemailBoxChangedConsumer, PerInstanceConsumerDefinition<VoicemailBoxChangedConsumer>>()
                 .Endpoint(e => e.InstanceId = instanceId);
         });
         return builder;

@@ -66,6 +66,10 @@ builder.Configuration["Provisioning:SipServer"] ??= builder.Configuration["Porta
 var callControlSip = builder.Configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new SipOptions();
 builder.Configuration["Media:ListenAddress"] ??= callControlSip.ListenAddress;
 builder.Configuration["Media:SipPort"] ??= (callControlSip.Port + 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+var mediaAddress = IPAddress.Parse(builder.Configuration["Media:ListenAddress"]!);
+builder.Configuration["Sip:MediaServers"] ??= new IPEndPoint(
+    mediaAddress.Equals(IPAddress.Any) ? IPAddress.Loopback : mediaAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : mediaAddress,
+    int.Parse(builder.Configuration["Media:SipPort"]!, System.Globalization.CultureInfo.InvariantCulture)).ToString();
 
 builder.WebHost.ConfigureKestrel(kestrel =>
 {

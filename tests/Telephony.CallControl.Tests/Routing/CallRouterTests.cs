@@ -85,12 +85,73 @@ public sealed class CallRouterTests
         Assert.Equal(404, Assert.IsType<RouteRejected>(_router.Route(_alpha, dialled)).StatusCode);
 
     [Fact]
+    public void Route_123FromALine_RetrievesItsOwnVoicemail()
+    {
+        var line = _alpha.ByShortNumber["202"] with { Services = Services() };
+
+        var decision = Assert.IsType<RouteToVoicemail>(_router.Route(_alpha, "123", line));
+
+        Assert.Equal(VoicemailAction.Retrieve, decision.Action);
+        Assert.Same(line, decision.Called);
+        Assert.Equal(line.LineId, decision.Box.LineId);
+        Assert.Same(_alpha, decision.Tenant);
+    }
+
+    [Fact]
+    public void Route_123FromAMobileAssociatedWithAFixedLine_RetrievesTheSharedBox()
+    {
+        var mobileId = Guid.NewGuid();
+        var tenantId = Guid.NewGuid();
+        _table.Apply(Snapshot(tenantId, "gamma.sip.test", 1, ("401", "+33199200000")) with
+        {
+            Lines =
+            [
+                new RoutingLine { LineId = Guid.NewGuid(), Kind = "Fixed", PublicNumber = "+33199200000", ShortNumber = "401", DisplayName = "Desk", AssociatedMobileLineId = mobileId, Services = Services() },
+                new RoutingLine { LineId = mobileId, Kind = "Mobile", PublicNumber = "+33612345678", DisplayName = "Mobile", Services = Services() },
+            ],
+        });
+        var gamma = _table.FindByDomain("gamma.sip.test")!;
+        var mobile = gamma.ByPublicNumber["+33612345678"];
+
+        var decision = Assert.IsType<RouteToVoicemail>(_router.Route(gamma, "123", mobile));
+
+        Assert.Equal(gamma.ByShortNumber["401"].LineId, decision.Box.LineId);
+        Assert.Same(mobile, decision.Called);
+    }
+
+    [Fact]
+    public void Route_123WithoutACallingUserLine_Is404() =>
+        Assert.Equal(404, Assert.IsType<RouteRejected>(_router.Route(_alpha, "123")).StatusCode);
+
+    [Fact]
     public void Route_NewSnapshotWithoutANumber_NoLongerRoutesIt()
     {
         var beta = _table.FindByDomain("beta.sip.test")!;
         _table.Apply(Snapshot(beta.TenantId, "beta.sip.test", version: 2, ("201", "+33199100000")));
 
         Assert.IsType<RouteToTrunk>(_router.Route(_alpha, "+33199100001"));
+    }
+
+    private static RoutingLineServices Services()
+    {
+        var off = new RoutingForward(false, "Voicemail", null);
+        return new RoutingLineServices
+        {
+            CallerId = "LineNumber",
+            CallbackOnBusy = false,
+            Restriction = "NoRestriction",
+            DoNotDisturb = false,
+            RejectAnonymous = false,
+            CallWaiting = true,
+            DistinctiveRing = false,
+            MultiRing = new RoutingMultiRing(false, "Simultaneous", [], 3),
+            Greeting = new RoutingGreeting(false, "Predefined", true, null),
+            HoldAnnouncement = new RoutingAnnouncement(true, "Predefined"),
+            CallWaitingAnnouncement = new RoutingAnnouncement(true, "Predefined"),
+            BlockedNumbers = [],
+            Forwarding = new RoutingForwarding(off, off, off, 3, off, off, null),
+            VoicemailNotification = new RoutingVoicemailNotification("Off", null, "Wav"),
+        };
     }
 
     private static TenantRoutingChanged Snapshot(Guid tenantId, string domain, params (string Short, string Number)[] lines) =>

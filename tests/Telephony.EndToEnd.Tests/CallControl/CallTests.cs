@@ -6,8 +6,9 @@ namespace Telephony.EndToEnd.Tests.CallControl;
 
 /// <summary>
 /// Basic calls through the B2BUA between the demo lines, with sipp as both phones: the caller
-/// authenticates its INVITE (407), the callee's registered contact rings and answers, or is
-/// busy or declines, or does not exist, or is not registered.
+/// authenticates its INVITE (407), the callee's registered contact rings and answers, or
+/// declines, or does not exist; a busy or unregistered line forwards to its voicemail (the
+/// defaults of L-FWD), and 123 reaches one's own.
 /// </summary>
 public sealed class CallTests : IAsyncLifetime
 {
@@ -105,18 +106,30 @@ public sealed class CallTests : IAsyncLifetime
         Assert.True(cancelled.ExitCode == 0, cancelled.Log);
     }
 
-    [Theory]
-    [InlineData("uas-busy-486.xml", "uac-call-busy-expect-486.xml")]
-    [InlineData("uas-decline-603.xml", "uac-call-declined-expect-603.xml")]
-    public async Task Call_RefusedByTheCallee_GetsTheCalleesRefusal(string calleeScenario, string callerScenario)
+    [Fact]
+    public async Task Call_DeclinedByTheCallee_GetsTheCalleesRefusal()
     {
         var calleePort = await RegisterBrunoAsync();
-        var callee = Sipp.RunAsync(calleeScenario, _host.SipPort, calleePort, "-s", _bruno.User);
+        var callee = Sipp.RunAsync("uas-decline-603.xml", _host.SipPort, calleePort, "-s", _bruno.User);
 
-        var caller = await CallAsync(callerScenario, "202");
+        var caller = await CallAsync("uac-call-declined-expect-603.xml", "202");
 
         Assert.True(caller.ExitCode == 0, caller.Log);
         Assert.True((await callee.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode == 0);
+    }
+
+    [Fact]
+    public async Task Call_ToABusyLine_IsAnsweredByItsVoicemail()
+    {
+        // L-FWD default: on busy, to voicemail.
+        var calleePort = await RegisterBrunoAsync();
+        var callee = Sipp.RunAsync("uas-busy-486.xml", _host.SipPort, calleePort, "-s", _bruno.User);
+
+        var caller = await CallAsync("uac-call-answered-expect-200.xml", "202");
+
+        Assert.True(caller.ExitCode == 0, caller.Log + "\n" + string.Join('\n', _host.Process.Output));
+        Assert.True((await callee.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode == 0);
+        Assert.Contains(_host.Process.Output, l => l.Contains("to voicemail (Deposit)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,11 +141,22 @@ public sealed class CallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Call_ToALineWithNoRegistration_Gets480()
+    public async Task Call_ToALineWithNoRegistration_IsAnsweredByItsVoicemail()
     {
-        var caller = await CallAsync("uac-call-unregistered-expect-480.xml", "202");
+        // L-FWD default: when unreachable, to voicemail.
+        var caller = await CallAsync("uac-call-answered-expect-200.xml", "202");
 
-        Assert.True(caller.ExitCode == 0, caller.Log);
+        Assert.True(caller.ExitCode == 0, caller.Log + "\n" + string.Join('\n', _host.Process.Output));
+        Assert.Contains(_host.Process.Output, l => l.Contains("to voicemail (Deposit)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Call_To123_ReachesTheCallersOwnVoicemail()
+    {
+        var caller = await CallAsync("uac-call-answered-expect-200.xml", "123");
+
+        Assert.True(caller.ExitCode == 0, caller.Log + "\n" + string.Join('\n', _host.Process.Output));
+        Assert.Contains(_host.Process.Output, l => l.Contains("to voicemail (Retrieve)", StringComparison.Ordinal));
     }
 
     private Task<(int ExitCode, string Log)> CallAsync(string scenario, string dialled) =>

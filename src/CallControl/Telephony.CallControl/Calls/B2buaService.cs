@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Telephony.CallControl.Registrar;
 using Telephony.CallControl.Routing;
 using Telephony.CallControl.Sip;
+using Telephony.CallControl.Voicemail;
+using Telephony.Contracts.Routing;
 using Telephony.Sip.Authentication;
 using Telephony.Sip.Dialogs;
 using Telephony.Sip.Messages;
@@ -24,6 +26,7 @@ public sealed partial class B2buaService(
     CallRouter router,
     RoutingTable routing,
     LocationService location,
+    MediaServices media,
     IOptions<SipOptions> options,
     IOptions<TrunkOptions> trunkOptions,
     TimeProvider time,
@@ -82,8 +85,10 @@ public sealed partial class B2buaService(
             }
 
             caller = CallParty.Of(authenticated.Tenant.TenantId, authenticated.Line);
-            decision = router.Route(authenticated.Tenant, dialled);
+            decision = router.Route(authenticated.Tenant, dialled, authenticated.Line);
         }
+
+        decision = ApplyImmediateForwards(decision);
 
         IReadOnlyList<Registration> contacts = [];
         switch (decision)
@@ -101,6 +106,12 @@ public sealed partial class B2buaService(
                 contacts = location.Find(line.Line.LineId);
                 if (contacts.Count == 0)
                 {
+                    if (ForwardedToVoicemail(line, f => f.Unreachable) is { } unreachable)
+                    {
+                        decision = unreachable;
+                        break;
+                    }
+
                     transaction.SendResponse(SipResponse.For(request, 480, "Temporarily Unavailable: not registered"));
                     return;
                 }
@@ -125,7 +136,7 @@ public sealed partial class B2buaService(
             return;
         }
 
-        var calledTenant = decision is RouteToLine to ? to.Tenant.TenantId : Guid.Empty;
+        var calledTenant = call.CalledTenantId ?? Guid.Empty;
         var branches = Math.Max(contacts.Count, 1);
         using var logScope = LogScope(call);
         LogCallStarted(logger, call.Id, calledTenant, branches);
@@ -135,10 +146,18 @@ public sealed partial class B2buaService(
             {
                 StartTrunkBranch(call, trunk);
             }
-
-            foreach (var registration in contacts)
+            else if (decision is RouteToVoicemail voicemail)
             {
-                StartBranch(call, (RouteToLine)decision, registration);
+                StartVoicemailBranch(call, voicemail);
+            }
+            else
+            {
+                foreach (var registration in contacts)
+                {
+                    StartBranch(call, (RouteToLine)decision, registration);
+                }
+
+                ForwardToVoicemailIfUnanswered(call, (RouteToLine)decision);
             }
         }
     }
@@ -221,6 +240,69 @@ public sealed partial class B2buaService(
             contactUri,
             destination,
             localCSeq: 0), toTrunk: false);
+    }
+
+    /// <summary>
+    /// L-FWD to voicemail, immediate: the called line's calls go straight to its box; 123 and
+    /// any other destination are left as they are. (Forwards to a number are not applied yet.)
+    /// </summary>
+    private static RoutingDecision ApplyImmediateForwards(RoutingDecision decision) =>
+        decision is RouteToLine line && ForwardedToVoicemail(line, f => f.Immediate) is { } immediate ? immediate : decision;
+
+    /// <summary>The voicemail deposit a line's forward leads to, when that forward is on and goes to voicemail.</summary>
+    private static RouteToVoicemail? ForwardedToVoicemail(RouteToLine line, Func<RoutingForwarding, RoutingForward> forward) =>
+        line.Line.Services?.Forwarding is { } forwarding && forward(forwarding) is { Enabled: true, Target: VoicemailTarget }
+            ? new RouteToVoicemail(line.Tenant, line.Line, VoicemailBoxes.Owner(line.Tenant, line.Line), VoicemailAction.Deposit)
+            : null;
+
+    private const string VoicemailTarget = "Voicemail";
+
+    /// <summary>L-FWD on no answer: after the line's rings (about 5 s each) the ringing phones are cancelled and the caller reaches the box.</summary>
+    private void ForwardToVoicemailIfUnanswered(Call call, RouteToLine line)
+    {
+        if (line.Line.Services?.Forwarding is not { } forwarding || ForwardedToVoicemail(line, f => f.NoAnswer) is not { } noAnswer)
+        {
+            return;
+        }
+
+        call.NoAnswerTimer = time.CreateTimer(_ =>
+        {
+            using var logScope = LogScope(call);
+            lock (call.Gate)
+            {
+                if (call.State is CallState.Answered or CallState.Ended || call.Voicemail is not null)
+                {
+                    return;
+                }
+
+                CancelBranches(call, except: null);
+                StartVoicemailBranch(call, noAnswer);
+            }
+        }, null, RingDuration * Math.Clamp(forwarding.NoAnswerRings, 1, 10), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>L-FWD: "1 ring ≈ 5 s".</summary>
+    private static readonly TimeSpan RingDuration = TimeSpan.FromSeconds(5);
+
+    /// <summary>The caller reaches a voicemail box on the media server, the caller's SDP offered to it.</summary>
+    private void StartVoicemailBranch(Call call, RouteToVoicemail voicemail)
+    {
+        call.Voicemail = voicemail;
+        var server = media.For(voicemail.Tenant.TenantId);
+        var domain = voicemail.Tenant.SipDomain;
+        var sameTenant = call.Caller.TenantId == voicemail.Tenant.TenantId;
+        var presented = sameTenant && call.Caller.Line?.ShortNumber is { } shortNumber ? shortNumber : call.Caller.Number;
+        var identity = $"<sip:{presented}@{domain}>";
+        Launch(call, new Dialog(
+            SipIds.CallId(Us.Host),
+            $"{Quoted(call.Caller.DisplayName)}{identity}",
+            SipIds.Tag(),
+            $"<sip:{voicemail.Called.PublicNumber}@{domain}>",
+            remoteTag: null,
+            media.VoicemailUri(voicemail, server),
+            server,
+            localCSeq: 0), toTrunk: false, identity);
+        LogToVoicemail(logger, call.Id, voicemail.Action);
     }
 
     /// <summary>Out to the carrier with the line's public number as P-Asserted-Identity (RFC 3325).</summary>
@@ -372,6 +454,12 @@ public sealed partial class B2buaService(
         var statuses = call.Branches.Select(b => b.FinalStatus!.Value).ToList();
         // RFC 3261 §16.7 step 6 in spirit: busy beats the rest, then decline, then the lowest class.
         var best = statuses.Contains(486) ? 486 : statuses.Contains(600) ? 600 : statuses.Contains(603) ? 603 : statuses.Min();
+        if (best == 486 && call.Voicemail is null && call.Target is RouteToLine line && ForwardedToVoicemail(line, f => f.Busy) is { } busy)
+        {
+            StartVoicemailBranch(call, busy); // L-FWD on busy
+            return;
+        }
+
         call.CallerInvite.SendResponse(ToCaller(call, SipResponse.For(call.CallerInvite.Request, best)));
         End(call);
     }
@@ -493,6 +581,8 @@ public sealed partial class B2buaService(
     private void End(Call call)
     {
         call.State = CallState.Ended;
+        call.NoAnswerTimer?.Dispose();
+        call.NoAnswerTimer = null;
         call.CallerOkRetransmission?.Dispose();
         call.CallerOkRetransmission = null;
         _callsByCallId.TryRemove(new KeyValuePair<string, Call>(call.CallerDialog.CallId, call));
@@ -531,6 +621,9 @@ public sealed partial class B2buaService(
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Call {CallRef} answered")]
     private static partial void LogCallAnswered(ILogger logger, string callRef);
+
+    [LoggerMessage(EventId = 3303, Level = LogLevel.Information, Message = "Call {CallRef} to voicemail ({Action})")]
+    private static partial void LogToVoicemail(ILogger logger, string callRef, VoicemailAction action);
 
     [LoggerMessage(EventId = 3302, Level = LogLevel.Information, Message = "Call {CallRef} ended by the {Side}")]
     private static partial void LogCallEnded(ILogger logger, string callRef, string side);

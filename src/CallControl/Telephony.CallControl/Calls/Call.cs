@@ -53,11 +53,22 @@ public sealed class Call(string id, CallParty caller, RoutingDecision target, Se
 
     public CallParty Caller { get; } = caller;
 
-    /// <summary>A line (<see cref="RouteToLine"/>) or the trunk (<see cref="RouteToTrunk"/>).</summary>
+    /// <summary>A line (<see cref="RouteToLine"/>), a voicemail box (<see cref="RouteToVoicemail"/>) or the trunk (<see cref="RouteToTrunk"/>).</summary>
     public RoutingDecision Target { get; } = target;
 
     /// <summary>The tenant whose line is called; none for a call out through the trunk.</summary>
-    public Guid? CalledTenantId => Target is RouteToLine to ? to.Tenant.TenantId : null;
+    public Guid? CalledTenantId => Target switch
+    {
+        RouteToLine to => to.Tenant.TenantId,
+        RouteToVoicemail voicemail => voicemail.Tenant.TenantId,
+        _ => null,
+    };
+
+    /// <summary>The voicemail box the call went to (directly, or forwarded on busy or no answer); at most once.</summary>
+    public RouteToVoicemail? Voicemail { get; set; }
+
+    /// <summary>L-FWD on no answer: fires after the called line's rings.</summary>
+    public ITimer? NoAnswerTimer { get; set; }
 
     /// <summary>The caller's INVITE transaction; it lets go of the INVITE once answered 2xx.</summary>
     public ServerInviteTransaction CallerInvite { get; } = callerInvite;

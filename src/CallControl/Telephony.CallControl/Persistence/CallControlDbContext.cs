@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.CallControl.Registrar;
+using Telephony.CallControl.Voicemail;
 using Telephony.ServiceDefaults.Data;
 
 namespace Telephony.CallControl.Persistence;
 
-/// <summary>CallControl's own store: routing snapshots and registrations.</summary>
+/// <summary>CallControl's own store: routing snapshots, registrations and voicemail boxes' counts (MWI).</summary>
 public sealed class CallControlDbContext(DbContextOptions<CallControlDbContext> options) : DbContext(options)
 {
     public DbSet<StoredRoutingSnapshot> RoutingSnapshots => Set<StoredRoutingSnapshot>();
 
     public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<VoicemailBoxState> VoicemailBoxes => Set<VoicemailBoxState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
@@ -32,6 +35,11 @@ public sealed class CallControlDbContext(DbContextOptions<CallControlDbContext> 
             b.Property(r => r.UserAgent).HasMaxLength(256);
             b.HasIndex(r => new { r.TenantId, r.LineId, r.ContactUri }).IsUnique();
             b.HasIndex(r => r.ExpiresAt);
+        });
+        modelBuilder.Entity<VoicemailBoxState>(b =>
+        {
+            b.ToTable("VoicemailBoxes");
+            b.HasKey(v => new { v.TenantId, v.BoxId });
         });
     }
 }

@@ -1,4 +1,5 @@
 using Telephony.Contracts.Routing;
+using Telephony.CallControl.Voicemail;
 
 namespace Telephony.CallControl.Routing;
 
@@ -10,6 +11,19 @@ public sealed record RouteToLine(TenantRouting Tenant, RoutingLine Line, bool In
 
 /// <summary>A number outside the platform, in E.164, to the carrier trunk.</summary>
 public sealed record RouteToTrunk(string Number, bool Emergency) : RoutingDecision;
+
+/// <summary>What a call does with a voicemail box: leave a message, or listen to one's own (V-ACCESS).</summary>
+public enum VoicemailAction
+{
+    Deposit,
+    Retrieve,
+}
+
+/// <summary>
+/// A voicemail box on the media server: <paramref name="Called"/> is the line dialled (or, for
+/// 123, the caller's own), <paramref name="Box"/> the line owning the box (V-CONVERGENT).
+/// </summary>
+public sealed record RouteToVoicemail(TenantRouting Tenant, RoutingLine Called, RoutingLine Box, VoicemailAction Action) : RoutingDecision;
 
 /// <summary>No destination: the SIP status to answer.</summary>
 public sealed record RouteRejected(int StatusCode, string Reason) : RoutingDecision;
@@ -24,9 +38,13 @@ public sealed record RouteRejected(int StatusCode, string Reason) : RoutingDecis
 public sealed class CallRouter(RoutingTable table)
 {
     /// <summary>French emergency numbers: always routed out, whatever the line's restrictions (L-RESTRICT).</summary>
+    /// <summary>V-ACCESS: one's own voicemail from one's own line.</summary>
+    public const string VoicemailNumber = "123";
+
     private static readonly HashSet<string> EmergencyNumbers = ["15", "17", "18", "112", "114", "115", "119", "191", "196", "197"];
 
-    public RoutingDecision Route(TenantRouting caller, string dialled)
+    /// <summary>The destination of <paramref name="dialled"/> for a call from <paramref name="callerLine"/> of <paramref name="caller"/>.</summary>
+    public RoutingDecision Route(TenantRouting caller, string dialled, RoutingLine? callerLine = null)
     {
         var digits = dialled.Trim();
         if (digits.Length == 0 || digits.Length > 20 || !digits.All(c => char.IsAsciiDigit(c) || c is '+' or '*' or '#') || digits.LastIndexOf('+') > 0)
@@ -39,7 +57,14 @@ public sealed class CallRouter(RoutingTable table)
             return new RouteToTrunk(digits, Emergency: true);
         }
 
-        if (digits[0] is '*' or '#' || digits == "123")
+        if (digits == VoicemailNumber)
+        {
+            return callerLine is { Services: not null }
+                ? new RouteToVoicemail(caller, callerLine, VoicemailBoxes.Owner(caller, callerLine), VoicemailAction.Retrieve)
+                : new RouteRejected(404, "Not Found: this line has no voicemail box");
+        }
+
+        if (digits[0] is '*' or '#')
         {
             return new RouteRejected(404, "Not Found: service codes are not available yet");
         }

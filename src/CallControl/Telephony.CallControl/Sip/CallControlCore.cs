@@ -1,5 +1,6 @@
 using Telephony.CallControl.Calls;
 using Telephony.CallControl.Registrar;
+using Telephony.CallControl.Voicemail;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
 using Telephony.Sip.Transport;
@@ -12,9 +13,9 @@ namespace Telephony.CallControl.Sip;
 /// (registrations are written behind, calls wait for the network through transactions);
 /// nothing thrown while handling one request reaches the receive loop (it becomes a 500).
 /// </summary>
-public sealed partial class CallControlCore(RegistrarService registrar, B2buaService b2bua, ILogger<CallControlCore> logger) : ISipCore
+public sealed partial class CallControlCore(RegistrarService registrar, B2buaService b2bua, MessageSummaryService summaries, ILogger<CallControlCore> logger) : ISipCore
 {
-    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER";
+    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, SUBSCRIBE";
 
     public void OnRequest(ServerTransaction transaction) => Handle(transaction);
 
@@ -48,6 +49,9 @@ public sealed partial class CallControlCore(RegistrarService registrar, B2buaSer
                     return;
                 case SipMethod.Bye:
                     b2bua.HandleBye(transaction);
+                    return;
+                case SipMethod.Subscribe:
+                    summaries.HandleSubscribe(transaction);
                     return;
             }
 

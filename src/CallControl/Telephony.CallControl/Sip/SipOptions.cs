@@ -50,6 +50,15 @@ public sealed class SipOptions
     [Range(1, 86_400)]
     public int DefaultExpires { get; set; } = 3600;
 
+    /// <summary>
+    /// The media servers' SIP addresses, comma-separated "address:port" (UDP), that play
+    /// announcements and hold voicemail (ARCHITECTURE "SIP and media"); a tenant's calls go to
+    /// one of them, chosen by a hash of the tenant so its conference rooms meet on one server.
+    /// </summary>
+    [Required]
+    [RegularExpression(@"^\s*[^,\s]+:\d{1,5}\s*(,\s*[^,\s]+:\d{1,5}\s*)*$")]
+    public string MediaServers { get; set; } = "127.0.0.1:5070";
+
     /// <summary>Failed authentications from one address within <see cref="AuthFailureWindow"/> before it is refused.</summary>
     [Range(1, 100_000)]
     public int AuthFailureLimit { get; set; } = 20;

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Telephony.CallControl.Calls;
 using Telephony.CallControl.Registrar;
+using Telephony.CallControl.Voicemail;
 using Telephony.Sip.Parsing;
 using Telephony.Sip.Transactions;
 
@@ -16,6 +17,8 @@ public sealed partial class SipServer(
     CallControlCore core,
     B2buaService b2bua,
     LocationService location,
+    MessageWaiting messageWaiting,
+    MessageSummaryService summaries,
     SipTimerOptions timers,
     IMeterFactory meters,
     IOptions<SipOptions> options,
@@ -30,6 +33,7 @@ public sealed partial class SipServer(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await location.LoadAsync(cancellationToken);
+        await messageWaiting.LoadAsync(cancellationToken);
         var meter = meters.Create(CallControlMetrics.MeterName);
         meter.CreateObservableGauge("telephony.callcontrol.registrations", () => location.ActiveCount, description: "Contacts currently registered");
         meter.CreateObservableGauge("telephony.callcontrol.calls.active", () => b2bua.ActiveCalls, description: "Calls in progress");
@@ -38,6 +42,7 @@ public sealed partial class SipServer(
         _stack = new SipStack(time, timers, SipParserLimits.Default, loggers.CreateLogger<SipStack>());
         _stack.Attach(core);
         b2bua.Stack = _stack;
+        summaries.Stack = _stack;
         var endpoint = new IPEndPoint(address, settings.Port);
         _stack.ListenUdp(endpoint);
         _stack.ListenTcp(endpoint);

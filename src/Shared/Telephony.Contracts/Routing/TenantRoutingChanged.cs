@@ -25,6 +25,9 @@ public sealed record TenantRoutingChanged
     /// <summary>IANA time zone used to evaluate calendars.</summary>
     public required string TimeZone { get; init; }
 
+    /// <summary>Two-letter language of the company's voice prompts (fr, en, de); French in snapshots of before it.</summary>
+    public string Language { get; init; } = "fr";
+
     public required IReadOnlyList<RoutingLine> Lines { get; init; }
 
     /// <summary>S-CAL calendars the lines' services refer to (absent from snapshots of before calendars).</summary>

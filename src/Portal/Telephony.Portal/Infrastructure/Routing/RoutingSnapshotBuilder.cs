@@ -52,6 +52,7 @@ internal static class RoutingSnapshotBuilder
             Suspended = tenant.Status == Domain.Tenants.TenantStatus.Suspended,
             SipDomain = tenant.SipDomain,
             TimeZone = tenant.TimeZone,
+            Language = tenant.Language,
             Lines = lines.Select(l => new RoutingLine
             {
                 LineId = l.Id,
