@@ -24,6 +24,7 @@ internal static class EmbeddedBanner
         await output.WriteLineAsync(string.Create(culture, $"Portal: http://{host}:{ports.PortalPort}/"));
         await output.WriteLineAsync(string.Create(culture, $"Health: http://{host}:{{{ports.PortalPort},{ports.ProvisioningPort},{ports.CallControlPort},{ports.MediaServerPort}}}/health/ready"));
         await output.WriteLineAsync($"Manager login: email={demo.ManagerEmail} password={demo.ManagerPassword}");
+        await output.WriteLineAsync(string.Create(culture, $"API: http://{host}:{ports.PortalPort}/api/v1 key={demo.ApiKey} (Authorization: Bearer <key>)"));
         if (!string.IsNullOrWhiteSpace(portal.OperatorEmail))
         {
             await output.WriteLineAsync($"Operator login: email={portal.OperatorEmail} (choose the password from the invitation e-mail, or with \"Forgot your password?\")");

@@ -22,6 +22,7 @@ using Telephony.ServiceDefaults.Data;
 using Telephony.ServiceDefaults.Health;
 using Telephony.ServiceDefaults.Messaging;
 using Telephony.ServiceDefaults.Tenancy;
+using Telephony.Portal.Features.Voicemail;
 
 namespace Telephony.Portal;
 
@@ -44,8 +45,9 @@ public static class PortalExtensions
         {
             bus.AddConsumer<RoutingSnapshotsRequestedConsumer>();
             bus.AddConsumer<DeviceSnapshotsRequestedConsumer>();
-            bus.AddConsumer<DeviceProvisionedConsumer, DeviceStatusConsumerDefinition<DeviceProvisionedConsumer>>();
-            bus.AddConsumer<LineRegistrationChangedConsumer, DeviceStatusConsumerDefinition<LineRegistrationChangedConsumer>>();
+            bus.AddConsumer<DeviceProvisionedConsumer, RetriedConsumerDefinition<DeviceProvisionedConsumer>>();
+            bus.AddConsumer<LineRegistrationChangedConsumer, RetriedConsumerDefinition<LineRegistrationChangedConsumer>>();
+            bus.AddConsumer<VoicemailDepositedConsumer, RetriedConsumerDefinition<VoicemailDepositedConsumer>>();
         });
 
         services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();

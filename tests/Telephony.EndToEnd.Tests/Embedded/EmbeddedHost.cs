@@ -84,10 +84,24 @@ public sealed partial class EmbeddedHost : IAsyncDisposable
     public Task<string> PrintedLineAsync(Regex pattern) =>
         Eventually.GetAsync(() => Task.FromResult(Process.Output.FirstOrDefault(pattern.IsMatch)), TimeSpan.FromSeconds(60), $"a line matching {pattern} in:{Environment.NewLine}{Process.Describe()}");
 
+    /// <summary>A client of the REST API authenticated with the demo company's API key the host printed.</summary>
+    public async Task<HttpClient> ApiClientAsync()
+    {
+        var printed = ApiKey().Match(await PrintedLineAsync(ApiKey()));
+        return new HttpClient
+        {
+            BaseAddress = new Uri(printed.Groups["url"].Value + "/"),
+            DefaultRequestHeaders = { Authorization = new("Bearer", printed.Groups["key"].Value) },
+        };
+    }
+
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 
     [GeneratedRegex(@"^Manager login: email=(?<email>\S+@\S+) password=(?<password>\S{12,})$")]
     public static partial Regex ManagerLogin();
+
+    [GeneratedRegex(@"^API: (?<url>http://\S+/api/v1) key=(?<key>tk_\S+) ")]
+    public static partial Regex ApiKey();
 
     [GeneratedRegex(@"^SIP server: \S+:\d+$")]
     public static partial Regex SipServer();

@@ -18,7 +18,7 @@ using Telephony.ServiceDefaults.Tenancy;
 namespace Telephony.Portal.Features.Demo;
 
 /// <summary>What the embedded host prints so a person can sign in and register a softphone.</summary>
-public sealed record DemoTenantSummary(string ManagerEmail, string ManagerPassword, string SipDomain, IReadOnlyList<DemoSipAccount> SipAccounts);
+public sealed record DemoTenantSummary(string ManagerEmail, string ManagerPassword, string ApiKey, string SipDomain, IReadOnlyList<DemoSipAccount> SipAccounts);
 
 public sealed record DemoSipAccount(string User, string Password, string Domain, string Number, string? ShortNumber);
 
@@ -60,9 +60,11 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
             ?? await CreateNeighbourAsync(services, db, tenantContext, cancellationToken);
 
         string password;
+        string apiKey;
         using (tenantContext.Enter(tenant.Id))
         {
             password = await EnsureManagerPasswordAsync(services, db, cancellationToken);
+            apiKey = await EnsureApiKeyAsync(db, tenant.Id, services.GetRequiredService<TimeProvider>(), cancellationToken);
         }
 
         var accounts = new List<DemoSipAccount>();
@@ -73,7 +75,7 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
             accounts.AddRange(lines.Select(l => new DemoSipAccount(l.SipUsername!, l.SipPassword!, company.SipDomain, l.PublicNumber, l.ShortNumber)));
         }
 
-        demo.Set(new DemoTenantSummary(ManagerEmail, password, tenant.SipDomain, accounts));
+        demo.Set(new DemoTenantSummary(ManagerEmail, password, apiKey, tenant.SipDomain, accounts));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -167,6 +169,25 @@ internal sealed class DemoTenantSeeder(IServiceScopeFactory scopes, DemoTenant d
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, password, cancellationToken);
         return password;
+    }
+
+    /// <summary>A manager API key of the demo company (A-API), kept in the data folder like the password so it survives restarts.</summary>
+    private async Task<string> EnsureApiKeyAsync(PortalDbContext db, Guid tenantId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Path.GetFullPath(database.Value.DataFolder, environment.ContentRootPath), "demo-api-key.txt");
+        if (File.Exists(file) && ApiKeyToken.TryParse((await File.ReadAllTextAsync(file, cancellationToken)).Trim(), out var keyId, out var secret) &&
+            await db.ManagerApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.RevokedAt == null, cancellationToken) is { } kept &&
+            ApiKeyToken.Matches(secret, kept.SecretHash))
+        {
+            return (await File.ReadAllTextAsync(file, cancellationToken)).Trim();
+        }
+
+        var (key, token) = ManagerApiKey.Issue(tenantId, "Demo", time.GetUtcNow().UtcDateTime);
+        db.ManagerApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, token, cancellationToken);
+        return token;
     }
 
     private static T Expect<T>(Domain.Result<T> result) =>

@@ -7,7 +7,7 @@ namespace Telephony.Portal.Infrastructure.Api;
 /// <summary>
 /// The one place expected failures become HTTP: RFC 7807 problem details with the error's
 /// code, its message as <c>detail</c>, and <c>errors</c> keyed by the request's JSON field
-/// names (validation 400, missing 404, conflict 409).
+/// names (validation 400, missing 404, conflict 409, another service down 503).
 /// </summary>
 public static class ApiProblems
 {
@@ -18,6 +18,7 @@ public static class ApiProblems
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             _ => (StatusCodes.Status400BadRequest, "Invalid request"),
         };
 
@@ -53,6 +54,7 @@ public static class ApiProblems
         StatusCodes.Status404NotFound => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         StatusCodes.Status409Conflict => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         StatusCodes.Status403Forbidden => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+        StatusCodes.Status503ServiceUnavailable => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
     };
 }

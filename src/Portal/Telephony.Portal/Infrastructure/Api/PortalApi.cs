@@ -15,6 +15,7 @@ using Telephony.Portal.Features.PickupGroups;
 using Telephony.Portal.Features.SignIn;
 using Telephony.Portal.Features.Sites;
 using Telephony.Portal.Features.Tenants;
+using Telephony.Portal.Features.Voicemail;
 
 namespace Telephony.Portal.Infrastructure.Api;
 
@@ -77,8 +78,15 @@ internal static class PortalApi
         services.AddScoped<MobileAssociations>();
         services.AddScoped<HuntGroupMembers>();
         services.AddScoped<LineRecordings>();
+        services.AddScoped<LineVoicemail>();
         services.AddScoped<LineSim>();
         services.AddSingleton<Infrastructure.Storage.AnnouncementFiles>();
+        services.AddHttpClient<Infrastructure.Media.MediaServerClient>((sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.MediaServerUrl.TrimEnd('/') + "/");
+            // Speaking 1,000 characters takes espeak-ng and ffmpeg a few seconds.
+            http.Timeout = TimeSpan.FromSeconds(60);
+        });
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();
@@ -118,6 +126,7 @@ internal static class PortalApi
         company.MapSiteEndpoints();
         company.MapLineEndpoints();
         company.MapLineServiceEndpoints();
+        company.MapVoicemailEndpoints();
         company.MapLineKeyEndpoints();
         company.MapCalendarEndpoints();
         company.MapPickupGroupEndpoints();

@@ -86,6 +86,11 @@ internal sealed partial class MailDispatcher(
             SubjectEncoding = System.Text.Encoding.UTF8,
         };
         message.Headers.Add("Message-ID", $"<{mail.Id:N}@telephony>");
+        if (mail.Attachment is { } attachment)
+        {
+            message.Attachments.Add(new Attachment(new MemoryStream(attachment.Content), attachment.FileName, attachment.ContentType));
+        }
+
         using var client = Client();
         await client.SendMailAsync(message, cancellationToken);
     }

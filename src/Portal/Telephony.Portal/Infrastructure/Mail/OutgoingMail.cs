@@ -24,6 +24,9 @@ public sealed class OutgoingMail
 
     public string TextBody { get; private set; } = "";
 
+    /// <summary>A file sent with the mail (a voicemail message's audio, V-EMAIL), if any.</summary>
+    public MailAttachment? Attachment { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? SentAt { get; private set; }
@@ -37,9 +40,11 @@ public sealed class OutgoingMail
     /// <summary>Given up after <see cref="MaxAttempts"/>: shown to the operator, not retried.</summary>
     public bool Failed => SentAt is null && Attempts >= MaxAttempts;
 
-    public static OutgoingMail Create(Guid? tenantId, string to, string subject, string textBody, DateTime now) => new()
+    /// <param name="id">The mail's id when what it tells about names it (so telling twice is noticed); a new one otherwise.</param>
+    public static OutgoingMail Create(Guid? tenantId, string to, string subject, string textBody, DateTime now, Guid? id = null, MailAttachment? attachment = null) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id ?? Guid.NewGuid(),
+        Attachment = attachment,
         TenantId = tenantId,
         To = to,
         Subject = subject,
@@ -58,3 +63,6 @@ public sealed class OutgoingMail
         NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Attempts - 1)));
     }
 }
+
+/// <summary>A file attached to a mail: its name, MIME type and bytes.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

@@ -71,10 +71,11 @@ internal static class DeviceStatuses
 }
 
 /// <summary>
-/// The two reports of one line may arrive together and both create its status row: the one
-/// that loses the insert is retried and then finds the row.
+/// Retries a failed consume three times within a few seconds: the two reports of one line may
+/// arrive together and both create its status row (the one that loses the insert is retried
+/// and then finds the row); a voicemail mail waits for a media server that did not answer.
 /// </summary>
-internal sealed class DeviceStatusConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+internal sealed class RetriedConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
     protected override void ConfigureConsumer(

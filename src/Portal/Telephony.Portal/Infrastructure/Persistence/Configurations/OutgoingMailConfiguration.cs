@@ -15,5 +15,11 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.Subject).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        builder.OwnsOne(m => m.Attachment, a =>
+        {
+            a.Property(x => x.FileName).HasColumnName("AttachmentName").HasMaxLength(200);
+            a.Property(x => x.ContentType).HasColumnName("AttachmentContentType").HasMaxLength(100);
+            a.Property(x => x.Content).HasColumnName("AttachmentContent");
+        });
     }
 }
