@@ -5,12 +5,15 @@ using System.Text.RegularExpressions;
 namespace Telephony.TestSupport;
 
 /// <summary>A mail received by the <see cref="SmtpSink"/>.</summary>
-public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Subject, string Body)
+public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Subject, string Body, IReadOnlyList<ReceivedAttachment>? Attachments = null)
 {
     /// <summary>The first link in the body that starts with <paramref name="prefix"/>.</summary>
     public string Link(string prefix) =>
         Regex.Match(Body, Regex.Escape(prefix) + @"\S*").Value is { Length: > 0 } link ? link : throw new InvalidOperationException($"No link {prefix} in:\n{Body}");
 }
+
+/// <summary>A file attached to a received mail, saved where <see cref="Path"/> says.</summary>
+public sealed record ReceivedAttachment(string FileName, string ContentType, string Path);
 
 /// <summary>A real SMTP server on loopback (Python's aiosmtpd, tests/infra/smtp-sink.py) keeping every mail it receives.</summary>
 public sealed partial class SmtpSink : IAsyncDisposable

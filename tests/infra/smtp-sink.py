@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A local SMTP sink for tests: accepts every message on 127.0.0.1:<port> and writes it to
-<folder>/<n>.json as {"from", "to", "subject", "body"} with the text body decoded.
+<folder>/<n>.json as {"from", "to", "subject", "body", "attachments"} with the text body decoded
+and each attachment saved beside it as <n>-<index>-<file name> (listed with its name, type, path).
 Prints "ready" once listening. Usage: smtp-sink.py <port> <folder>"""
 import email
 import email.policy
@@ -26,7 +27,16 @@ class Sink:
             "subject": str(message["subject"] or ""),
             "body": part.get_content() if part is not None else "",
         }
-        name = f"{time.time_ns()}.json"
+        stem = str(time.time_ns())
+        attachments = []
+        for index, attachment in enumerate(message.iter_attachments()):
+            file_name = os.path.basename(attachment.get_filename() or "attachment")
+            path = os.path.join(self.folder, f"{stem}-{index}-{file_name}")
+            with open(path, "wb") as f:
+                f.write(attachment.get_content() if attachment.get_content_maintype() != "text" else attachment.get_content().encode())
+            attachments.append({"fileName": file_name, "contentType": attachment.get_content_type(), "path": path})
+        record["attachments"] = attachments
+        name = f"{stem}.json"
         # Not *.json until complete: readers list *.json and must never see half a mail.
         temporary = os.path.join(self.folder, name + ".part")
         with open(temporary, "w", encoding="utf-8") as f:

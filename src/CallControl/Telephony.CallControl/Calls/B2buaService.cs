@@ -221,6 +221,30 @@ public sealed partial class B2buaService(
         }
     }
 
+    /// <summary>
+    /// An INFO inside an answered call crosses to the other side with its body (DTMF as
+    /// application/dtmf-relay for a voicemail menu, digits a media service reports), and the
+    /// other side's final answer comes back (RFC 6086).
+    /// </summary>
+    public void HandleInfo(ServerTransaction transaction)
+    {
+        var info = transaction.Request;
+        if (!_callsByCallId.TryGetValue(info.CallId!, out var call) || call.State != CallState.Answered)
+        {
+            transaction.SendResponse(SipResponse.For(info, 481));
+            return;
+        }
+
+        using var logScope = LogScope(call);
+        lock (call.Gate)
+        {
+            var other = call.CallerDialog.CallId == info.CallId ? call.Answered!.Dialog : call.CallerDialog;
+            var relayed = other.NewRequest(SipMethod.Info, Us);
+            CopyBody(info, relayed);
+            Stack!.SendRequest(relayed, other.Destination, new InfoUser(transaction));
+        }
+    }
+
     private void StartBranch(Call call, RouteToLine target, Registration registration)
     {
         if (!registration.TryGetTarget(out var contactUri, out var destination))
@@ -647,6 +671,22 @@ public sealed partial class B2buaService(
                 }
             }
         }
+    }
+
+    /// <summary>Relays the other side's final answer to an INFO (or 408 when it gives none).</summary>
+    private sealed class InfoUser(ServerTransaction pending) : IClientTransactionUser
+    {
+        public void OnResponse(ClientTransaction transaction, SipResponse response)
+        {
+            if (!response.IsProvisional)
+            {
+                pending.SendResponse(SipResponse.For(pending.Request, response.StatusCode, response.ReasonPhrase));
+            }
+        }
+
+        public void OnTimeout(ClientTransaction transaction) => pending.SendResponse(SipResponse.For(pending.Request, 408));
+
+        public void OnTransportError(ClientTransaction transaction) => OnTimeout(transaction);
     }
 
     private sealed class ReinviteUser(B2buaService owner, Call call, Dialog other, ServerInviteTransaction pending, SipRequest relayed) : IClientTransactionUser

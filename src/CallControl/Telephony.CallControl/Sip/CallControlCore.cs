@@ -15,7 +15,7 @@ namespace Telephony.CallControl.Sip;
 /// </summary>
 public sealed partial class CallControlCore(RegistrarService registrar, B2buaService b2bua, MessageSummaryService summaries, ILogger<CallControlCore> logger) : ISipCore
 {
-    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, SUBSCRIBE";
+    private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, SUBSCRIBE, INFO";
 
     public void OnRequest(ServerTransaction transaction) => Handle(transaction);
 
@@ -49,6 +49,9 @@ public sealed partial class CallControlCore(RegistrarService registrar, B2buaSer
                     return;
                 case SipMethod.Bye:
                     b2bua.HandleBye(transaction);
+                    return;
+                case SipMethod.Info:
+                    b2bua.HandleInfo(transaction);
                     return;
                 case SipMethod.Subscribe:
                     summaries.HandleSubscribe(transaction);
