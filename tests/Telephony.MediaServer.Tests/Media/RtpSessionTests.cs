@@ -91,15 +91,7 @@ public sealed class RtpSessionTests : IAsyncLifetime
             _peer.SendTo(garbage, _session.LocalEndPoint);
         }
 
-        var events = DtmfSequence.For('5', TimeSpan.FromMilliseconds(60));
-        for (var i = 0; i < events.Count; i++)
-        {
-            var payload = new byte[TelephoneEvents.PayloadSize];
-            TelephoneEvents.Write(payload, events[i]);
-            var packet = new byte[RtpPacket.HeaderSize + payload.Length];
-            RtpPacket.Write(packet, DtmfSequence.Header(i, 101, 100, 8000, 1234), payload);
-            _peer.SendTo(packet, _session.LocalEndPoint);
-        }
+        SendDigit('5', ssrc: 1234);
 
         await Eventually.TrueAsync(() => Task.FromResult(Count("telephony.mediaserver.rtp.malformed") >= 200), TimeSpan.FromSeconds(5), "the malformed datagrams counted");
         await Eventually.TrueAsync(
@@ -114,11 +106,49 @@ public sealed class RtpSessionTests : IAsyncLifetime
             "the digit, once");
     }
 
+    [Fact]
+    public async Task Receive_TelephoneEvents_NeverReachTheRecorder_OnlyAudioDoes()
+    {
+        var recorder = new CountingSink();
+        _session.Recorder = recorder;
+        var digits = 0;
+        _session.DigitReceived += _ => Interlocked.Increment(ref digits);
+
+        SendDigit('7', ssrc: 42);
+
+        await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref digits) == 1), TimeSpan.FromSeconds(5), "the digit");
+        Assert.Equal(0, recorder.Samples);
+        SendRtp(_peer, payloadType: 0, sequence: 20);
+        await Eventually.TrueAsync(() => Task.FromResult(recorder.Samples == 160), TimeSpan.FromSeconds(5), "the audio frame recorded");
+    }
+
+    private sealed class CountingSink : IAudioSink
+    {
+        private int _samples;
+
+        public int Samples => Volatile.Read(ref _samples);
+
+        public void Write(ReadOnlySpan<short> frame) => Interlocked.Add(ref _samples, frame.Length);
+    }
+
     private long Count(string name)
     {
         lock (_measurements)
         {
             return _measurements.Where(m => m.Name == name).Sum(m => m.Value);
+        }
+    }
+
+    private void SendDigit(char digit, uint ssrc)
+    {
+        var events = DtmfSequence.For(digit, TimeSpan.FromMilliseconds(60));
+        for (var i = 0; i < events.Count; i++)
+        {
+            var payload = new byte[TelephoneEvents.PayloadSize];
+            TelephoneEvents.Write(payload, events[i]);
+            var packet = new byte[RtpPacket.HeaderSize + payload.Length];
+            RtpPacket.Write(packet, DtmfSequence.Header(i, 101, 100, 8000, ssrc), payload);
+            _peer.SendTo(packet, _session.LocalEndPoint);
         }
     }
 

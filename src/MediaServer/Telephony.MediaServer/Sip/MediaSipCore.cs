@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Telephony.MediaServer.Conference;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Services;
 using Telephony.Sip.Dialogs;
@@ -17,11 +18,12 @@ namespace Telephony.MediaServer.Sip;
 /// with our SDP answer and an RTP session paced by the media clock; a re-INVITE changes the
 /// direction (hold); a BYE from either side ends the call; a service that finishes (an
 /// announcement played once) hangs up itself. Refusals say why: 404 unknown service or audio,
-/// 400 bad arguments, 488 no common codec, 503 no RTP port left.
+/// 400 bad arguments, 486 conference room full, 488 no common codec, 503 no RTP port left.
 /// </summary>
 public sealed partial class MediaSipCore(
     IAudioLibrary audio,
     RtpPorts ports,
+    ConferenceRooms conferences,
     RtpReceiver receiver,
     MediaClock clock,
     MediaMetrics metrics,
@@ -124,23 +126,49 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
+            // Busy rather than 403: the room is full now, a place frees when a party leaves (RFC 3261 §21.4.24).
+            ConferenceParty? party = null;
+            if (service.Room is { } room && (party = conferences.Join(room.Tenant, room.Name)) is null)
+            {
+                transaction.SendResponse(SipResponse.For(request, 486, $"Busy Here: the conference room is full ({ConferenceRoom.MaxParties} parties)"));
+                return;
+            }
+
             if (ports.Bind(options.Value.RtpBindAddress) is not { } sockets)
             {
+                if (party is not null)
+                {
+                    conferences.Leave(party);
+                }
+
                 transaction.SendResponse(SipResponse.For(request, 503, "Service Unavailable: no RTP port left"));
                 return;
             }
 
             var session = new RtpSession(sockets.Rtp, sockets.Rtcp, receiver, metrics, time);
             session.Apply(negotiation!);
-            var call = new MediaCall(dialog, session, RandomNumberGenerator.GetInt32(int.MaxValue));
+            var call = new MediaCall(dialog, session, RandomNumberGenerator.GetInt32(int.MaxValue))
+            {
+                Service = party is null ? null : new ConferenceCall(conferences, party, session),
+            };
             if (!_calls.TryAdd(dialog.CallId, call))
             {
+                call.Service?.OnEnded();
                 await session.DisposeAsync();
                 transaction.SendResponse(SipResponse.For(request, 482, "Loop Detected"));
                 return;
             }
 
             transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
+            if (call.Service is { } serviceCall)
+            {
+                session.DigitReceived += serviceCall.OnDigit;
+                serviceCall.Start();
+                clock.Add(session);
+                LogAnswered(logger, dialog.CallId, service.Service, "", negotiation!.Codec);
+                return;
+            }
+
             if (service.Collect is { } collect)
             {
                 StartCollecting(call, collect);
@@ -178,6 +206,7 @@ public sealed partial class MediaSipCore(
         }
 
         call.Session.Apply(negotiation!);
+        call.Service?.OnOfferApplied(negotiation!);
         transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
     }
 
@@ -205,6 +234,12 @@ public sealed partial class MediaSipCore(
     /// <summary>A key from RFC 4733 or SIP INFO: it interrupts the prompt and may end the collection.</summary>
     private void OnDigit(MediaCall call, char digit)
     {
+        if (call.Service is { } service)
+        {
+            service.OnDigit(digit);
+            return;
+        }
+
         if (call.Collector is not { } collector)
         {
             return;
@@ -312,6 +347,7 @@ public sealed partial class MediaSipCore(
 
         _calls.TryRemove(call.Dialog.CallId, out _);
         call.CollectTimer?.Dispose();
+        call.Service?.OnEnded();
         clock.Remove(call.Session);
         await call.Session.DisposeAsync();
         LogEnded(logger, call.Dialog.CallId);
