@@ -18,7 +18,7 @@ namespace Telephony.MediaServer.Sip;
 /// with our SDP answer and an RTP session paced by the media clock; a re-INVITE changes the
 /// direction (hold); a BYE from either side ends the call; a service that finishes (an
 /// announcement played once) hangs up itself. Refusals say why: 404 unknown service or audio,
-/// 400 bad arguments, 486 conference room full, 488 no common codec, 503 no RTP port left.
+/// 400 bad arguments or body, 403 another tenant's audio, 486 conference room full, 488 no common codec, 503 no RTP port left.
 /// </summary>
 public sealed partial class MediaSipCore(
     IAudioLibrary audio,
@@ -35,6 +35,9 @@ public sealed partial class MediaSipCore(
 
     /// <summary>The body type of the INFO that reports collected digits to the caller.</summary>
     public const string CollectedDigitsType = "application/x-collected-digits";
+
+    /// <summary>The body type of the INFO that reports an IVR caller's choice (see <see cref="IvrCall.DestinationType"/>).</summary>
+    public const string IvrDestinationType = IvrCall.DestinationType;
     private readonly ConcurrentDictionary<string, MediaCall> _calls = new(StringComparer.Ordinal);
 
     public SipStack? Stack { get; set; }
@@ -119,6 +122,17 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
+            IvrPlan? ivr = null;
+            if (service.Ivr is { } ivrAddress)
+            {
+                (ivr, var ivrStatus, var ivrReason) = await IvrCall.PrepareAsync(request, ivrAddress, audio, CancellationToken.None);
+                if (ivr is null)
+                {
+                    transaction.SendResponse(SipResponse.For(request, ivrStatus, ivrReason));
+                    return;
+                }
+            }
+
             var samples = service.Play is null ? [] : await audio.LoadAsync(service.Play, CancellationToken.None);
             if (samples is null)
             {
@@ -147,10 +161,10 @@ public sealed partial class MediaSipCore(
 
             var session = new RtpSession(sockets.Rtp, sockets.Rtcp, receiver, metrics, time);
             session.Apply(negotiation!);
-            var call = new MediaCall(dialog, session, RandomNumberGenerator.GetInt32(int.MaxValue))
-            {
-                Service = party is null ? null : new ConferenceCall(conferences, party, session),
-            };
+            var call = new MediaCall(dialog, session, RandomNumberGenerator.GetInt32(int.MaxValue));
+            call.Service = party is not null ? new ConferenceCall(conferences, party, session)
+                : ivr is not null ? new IvrCall(ivr, session, time, (type, body) => SendInfo(call, type, body), () => Hangup(call))
+                : null;
             if (!_calls.TryAdd(dialog.CallId, call))
             {
                 call.Service?.OnEnded();
@@ -281,11 +295,17 @@ public sealed partial class MediaSipCore(
     {
         call.CollectTimer?.Dispose();
         LogCollected(logger, call.Dialog.CallId, result.Digits.Length, result.End);
-        var info = call.Dialog.NewRequest(SipMethod.Info, Us);
-        info.Headers.Add(SipHeaderNames.ContentType, CollectedDigitsType);
-        info.Body = Encoding.ASCII.GetBytes($"digits={result.Digits}\r\nend={result.End}\r\n");
-        Stack?.SendRequest(info, call.Dialog.Destination, ClientTransactionUsers.Ignoring);
+        SendInfo(call, CollectedDigitsType, Encoding.ASCII.GetBytes($"digits={result.Digits}\r\nend={result.End}\r\n"));
         Hangup(call);
+    }
+
+    /// <summary>An INFO in the call's dialog that tells the caller (CallControl) a service's result.</summary>
+    private void SendInfo(MediaCall call, string contentType, byte[] body)
+    {
+        var info = call.Dialog.NewRequest(SipMethod.Info, Us);
+        info.Headers.Add(SipHeaderNames.ContentType, contentType);
+        info.Body = body;
+        Stack?.SendRequest(info, call.Dialog.Destination, ClientTransactionUsers.Ignoring);
     }
 
     /// <summary>
@@ -358,14 +378,31 @@ public sealed partial class MediaSipCore(
         offer = null;
         negotiation = null;
         refusal = null;
-        if (request.Body.Length == 0 || !string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/sdp", StringComparison.OrdinalIgnoreCase))
+        var body = request.Body;
+        if (MultipartBody.IsMultipart(request.ContentType))
+        {
+            // RFC 5621: the offer is the SDP part of a multipart body (the IVR's INVITE).
+            if (!MultipartBody.TryParse(request.ContentType, request.Body, out var parts, out var malformed))
+            {
+                refusal = SipResponse.For(request, 400, $"Bad Request: {malformed}");
+                return false;
+            }
+
+            body = MultipartBody.Find(parts, "application/sdp")?.Content ?? ReadOnlyMemory<byte>.Empty;
+        }
+        else if (!string.Equals(MultipartBody.MediaTypeOf(request.ContentType), "application/sdp", StringComparison.Ordinal))
+        {
+            body = ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (body.Length == 0)
         {
             // An offer in the ACK (RFC 3264 §5) is not supported: CallControl always offers first.
             refusal = SipResponse.For(request, 488, "Not Acceptable Here: an SDP offer is required");
             return false;
         }
 
-        if (!Sdp.TryParse(Encoding.UTF8.GetString(request.Body.Span), out offer, out var error))
+        if (!Sdp.TryParse(Encoding.UTF8.GetString(body.Span), out offer, out var error))
         {
             refusal = SipResponse.For(request, 488, $"Not Acceptable Here: {error}");
             return false;
