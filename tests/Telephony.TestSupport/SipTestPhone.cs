@@ -65,14 +65,8 @@ public sealed class SipTestPhone : IDisposable
 
     public SipRequest Register(string user, string domain, int? expires, string? contact, string? toUser, string? authorization, string? fromDomain = null)
     {
-        var request = new SipRequest(SipMethod.Register, SipUri.TryParse($"sip:{domain}", out var uri) ? uri! : throw new ArgumentException(domain));
+        var request = NewRequest(SipMethod.Register, $"sip:{domain}", $"<sip:{user}@{fromDomain ?? domain}>", $"<sip:{toUser ?? user}@{domain}>");
         var port = Local.Port.ToString(CultureInfo.InvariantCulture);
-        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{port};rport;branch=z9hG4bK{Guid.NewGuid():N}");
-        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        request.Headers.Add(SipHeaderNames.From, $"<sip:{user}@{fromDomain ?? domain}>;tag={Guid.NewGuid():N}");
-        request.Headers.Add(SipHeaderNames.To, $"<sip:{toUser ?? user}@{domain}>");
-        request.Headers.Add(SipHeaderNames.CallId, CallId);
-        request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} REGISTER");
         if (contact != "")
         {
             request.Headers.Add(SipHeaderNames.Contact, contact ?? $"<sip:{user}@{Local.Address}:{port}>");
@@ -91,5 +85,28 @@ public sealed class SipTestPhone : IDisposable
         return request;
     }
 
+    /// <summary>An INVITE to <paramref name="target"/> (a media server's service) offering PCMU from an RTP port nobody reads.</summary>
+    public SipRequest Invite(string target)
+    {
+        var request = NewRequest(SipMethod.Invite, target, $"<sip:tester@{Local.Address}>", $"<{target}>");
+        request.Headers.Add(SipHeaderNames.Contact, $"<sip:tester@{Local.Address}:{Local.Port.ToString(CultureInfo.InvariantCulture)}>");
+        request.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        request.Body = System.Text.Encoding.ASCII.GetBytes(
+            $"v=0\r\no=- 1 1 IN IP4 {Local.Address}\r\ns=-\r\nc=IN IP4 {Local.Address}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=sendrecv\r\n");
+        return request;
+    }
+
     public void Dispose() => _socket.Dispose();
+
+    private SipRequest NewRequest(string method, string target, string from, string to)
+    {
+        var request = new SipRequest(method, SipUri.TryParse(target, out var uri) ? uri! : throw new ArgumentException(target));
+        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{Local.Port.ToString(CultureInfo.InvariantCulture)};rport;branch=z9hG4bK{Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, $"{from};tag={Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.To, to);
+        request.Headers.Add(SipHeaderNames.CallId, CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} {method}");
+        return request;
+    }
 }

@@ -59,4 +59,30 @@ public sealed partial class MediaServiceTests
             }
         }
     }
+
+    [Fact]
+    public async Task SeventhParty_IsRefusedBusy_WhileTheSameRoomNameOfAnotherTenantAnswers()
+    {
+        var server = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, _media.SipPort);
+        var room = $"sip:conf=full@127.0.0.1:{_media.SipPort.ToString(CultureInfo.InvariantCulture)}";
+        var tenant = Guid.NewGuid();
+        var phones = Enumerable.Range(0, 8).Select(_ => new SipTestPhone(server)).ToList();
+        try
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Equal(200, (await phones[i].SendAsync(phones[i].Invite($"{room};tenant={tenant}"))).StatusCode);
+            }
+
+            var seventh = await phones[6].SendAsync(phones[6].Invite($"{room};tenant={tenant}"));
+            var otherTenant = await phones[7].SendAsync(phones[7].Invite($"{room};tenant={Guid.NewGuid()}"));
+
+            Assert.Equal((486, "Busy Here: the conference room is full (6 parties)"), (seventh.StatusCode, seventh.ReasonPhrase));
+            Assert.Equal(200, otherTenant.StatusCode);
+        }
+        finally
+        {
+            phones.ForEach(p => p.Dispose());
+        }
+    }
 }
