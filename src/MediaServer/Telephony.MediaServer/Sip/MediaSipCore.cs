@@ -178,8 +178,9 @@ public sealed partial class MediaSipCore(
             {
                 session.DigitReceived += serviceCall.OnDigit;
                 serviceCall.Start();
+                serviceCall.OnOfferApplied(negotiation!); // a party may join on hold
                 clock.Add(session);
-                LogAnswered(logger, dialog.CallId, service.Service, "", negotiation!.Codec);
+                LogAnswered(logger, dialog.CallId, service.Service, service.Room?.Name ?? "", negotiation!.Codec);
                 return;
             }
 
