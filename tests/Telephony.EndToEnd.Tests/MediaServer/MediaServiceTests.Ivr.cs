@@ -26,6 +26,18 @@ public sealed partial class MediaServiceTests
         Assert.True(exitCode == 0, log + "\n" + string.Join('\n', _media.Process.Output));
     }
 
+    [Fact]
+    public async Task Ivr_ThreeSilences_PlayGoodbye_ThenTheServerHangsUp()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exitCode, log) = await Sipp.RunAsync("uac-ivr-silence-expect-goodbye-bye.xml", _media.SipPort, [.. IvrArguments(), "-timeout", "45s"]);
+
+        Assert.True(exitCode == 0, log + "\n" + string.Join('\n', _media.Process.Output));
+        // Three plays of a 0.4 s menu, each followed by a 5 s wait, then a 1 s goodbye.
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(30));
+    }
+
     private static string[] IvrArguments() =>
         ["-mp", FreePorts.TakeBlock(4).ToString(CultureInfo.InvariantCulture), "-set", "tenant", Guid.NewGuid().ToString()];
 }
