@@ -17,8 +17,10 @@ namespace Telephony.MediaServer.Sip;
 /// The media server's SIP user agent: an INVITE to a media service (RFC 4240) is answered 200
 /// with our SDP answer and an RTP session paced by the media clock; a re-INVITE changes the
 /// direction (hold); a BYE from either side ends the call; a service that finishes (an
-/// announcement played once) hangs up itself. Refusals say why: 404 unknown service or audio,
-/// 400 bad arguments or body, 403 another tenant's audio, 486 conference room full, 488 no common codec, 503 no RTP port left.
+/// announcement played once) hangs up itself. Services with behaviour of their own (conference,
+/// IVR) are an <see cref="IMediaServiceCall"/> the call hands its keys, offers and end to.
+/// Refusals say why: 404 unknown service or audio, 400 bad arguments or body, 403 another
+/// tenant's audio, 486 conference room full, 488 no common codec, 503 no RTP port left.
 /// </summary>
 public sealed partial class MediaSipCore(
     IAudioLibrary audio,
