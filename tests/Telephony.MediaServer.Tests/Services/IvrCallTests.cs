@@ -66,9 +66,9 @@ public sealed class IvrCallTests
     {
         var library = new FakeLibrary("prompt:en/main-menu", "prompt:en/goodbye");
 
-        var (_, status, _) = await IvrCall.PrepareAsync(Invite(Menu), new IvrAddress(Tenant, "en"), library, CancellationToken.None);
+        var (_, status, reason) = await IvrCall.PrepareAsync(Invite(Menu), new IvrAddress(Tenant, "en"), library, CancellationToken.None);
 
-        Assert.Equal(404, status);
+        Assert.Equal((404, "Not Found: no such audio prompt:en/settings-menu"), (status, reason));
     }
 
     private static SipRequest Invite(string menu)

@@ -70,7 +70,7 @@ public sealed class IvrCall : IMediaServiceCall, IIvrLeg
         {
             if (await audio.LoadAsync(name, cancellationToken) is not { } samples)
             {
-                return (null, 404, "Not Found: no such audio");
+                return (null, 404, $"Not Found: no such audio {name}");
             }
 
             loaded[name] = samples;
