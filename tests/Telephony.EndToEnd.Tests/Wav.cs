@@ -65,6 +65,33 @@ internal sealed record Wav(int SampleRate, float[] Samples)
         return active.Count == 0 ? 0 : Math.Sqrt(active.Average(rms => rms * rms));
     }
 
+    /// <summary>
+    /// Mean power of the <paramref name="frequency"/> component over the whole recording, by a
+    /// Goertzel filter on 20 ms blocks (a 50 Hz bin: tones 100 Hz apart never leak into each other).
+    /// </summary>
+    public double Power(int frequency)
+    {
+        var block = SampleRate / 50;
+        var coefficient = 2 * Math.Cos(2 * Math.PI * frequency / SampleRate);
+        double total = 0;
+        var blocks = 0;
+        for (var start = 0; start + block <= Samples.Length; start += block)
+        {
+            double previous = 0, beforePrevious = 0;
+            for (var i = start; i < start + block; i++)
+            {
+                var current = Samples[i] + (coefficient * previous) - beforePrevious;
+                beforePrevious = previous;
+                previous = current;
+            }
+
+            total += (previous * previous) + (beforePrevious * beforePrevious) - (coefficient * previous * beforePrevious);
+            blocks++;
+        }
+
+        return blocks == 0 ? 0 : total / blocks;
+    }
+
     private IEnumerable<float> Frames()
     {
         var frame = SampleRate / 50;

@@ -116,18 +116,28 @@ public sealed class SipTestPhone : IDisposable
         return request;
     }
 
-    /// <summary>A request of this phone's Call-ID with the next CSeq, from <paramref name="from"/> (tagged) to <paramref name="to"/>.</summary>
-    private SipRequest NewRequest(string method, string requestUri, string from, string to)
+    /// <summary>An INVITE to <paramref name="target"/> (a media server's service) offering PCMU from an RTP port nobody reads.</summary>
+    public SipRequest Invite(string target)
     {
-        var request = new SipRequest(method, SipUri.TryParse(requestUri, out var uri) ? uri! : throw new ArgumentException(requestUri));
-        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{Local.Port};rport;branch=z9hG4bK{Guid.NewGuid():N}");
-        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        request.Headers.Add(SipHeaderNames.From, $"{from};tag={Guid.NewGuid():N}");
-        request.Headers.Add(SipHeaderNames.To, to);
-        request.Headers.Add(SipHeaderNames.CallId, CallId);
-        request.Headers.Add(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{++_cseq} {method}"));
+        var request = NewRequest(SipMethod.Invite, target, $"<sip:tester@{Local.Address}>", $"<{target}>");
+        request.Headers.Add(SipHeaderNames.Contact, $"<sip:tester@{Local.Address}:{Local.Port.ToString(CultureInfo.InvariantCulture)}>");
+        request.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        request.Body = System.Text.Encoding.ASCII.GetBytes(
+            $"v=0\r\no=- 1 1 IN IP4 {Local.Address}\r\ns=-\r\nc=IN IP4 {Local.Address}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=sendrecv\r\n");
         return request;
     }
 
     public void Dispose() => _socket.Dispose();
+
+    private SipRequest NewRequest(string method, string target, string from, string to)
+    {
+        var request = new SipRequest(method, SipUri.TryParse(target, out var uri) ? uri! : throw new ArgumentException(target));
+        request.Headers.Add(SipHeaderNames.Via, $"SIP/2.0/UDP {Local.Address}:{Local.Port.ToString(CultureInfo.InvariantCulture)};rport;branch=z9hG4bK{Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, $"{from};tag={Guid.NewGuid():N}");
+        request.Headers.Add(SipHeaderNames.To, to);
+        request.Headers.Add(SipHeaderNames.CallId, CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, $"{++_cseq} {method}");
+        return request;
+    }
 }

@@ -30,6 +30,7 @@ public static class MediaServerExtensions
         });
         services.AddSingleton<RtpReceiver>();
         services.AddSingleton<MediaClock>();
+        services.AddSingleton<Conference.ConferenceRooms>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaClock>());
         services.AddSingleton(SipTimerOptions.Default);
         services.AddSingleton<MediaSipCore>();

@@ -7,7 +7,7 @@ namespace Telephony.EndToEnd.Tests.MediaServer;
 /// by baresip recording what it hears — the audio arrives whole and the server hangs up after
 /// it — and digit collection by sipp pressing keys as SIP INFO.
 /// </summary>
-public sealed class MediaServiceTests : IAsyncLifetime
+public sealed partial class MediaServiceTests : IAsyncLifetime
 {
     private readonly string _audioFolder = Directory.CreateTempSubdirectory("annc-audio").FullName;
     private MediaServerProcess _media = null!;

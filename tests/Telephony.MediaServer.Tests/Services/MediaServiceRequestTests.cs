@@ -56,5 +56,41 @@ public sealed class MediaServiceRequestTests
         Assert.False(string.IsNullOrEmpty(reason));
     }
 
+    [Fact]
+    public void Parse_AConferenceUri_ReadsTheRoomAndItsTenant()
+    {
+        var request = MediaServiceRequest.Parse(Uri("sip:conf=Weekly-42@ms.example.net;tenant=7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10"), out var status, out _);
+
+        Assert.Equal(0, status);
+        Assert.Equal(MediaServiceRequest.Conference, request!.Service);
+        Assert.Equal(new RoomAddress(Guid.Parse("7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10"), "Weekly-42"), request.Room);
+    }
+
+    [Fact]
+    public void Parse_AnIvrUri_ReadsTheTenantAndTheLanguage()
+    {
+        var request = MediaServiceRequest.Parse(Uri("sip:ivr@ms.example.net;tenant=7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10;lang=en"), out var status, out _);
+
+        Assert.Equal(0, status);
+        Assert.Equal(new IvrAddress(Guid.Parse("7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10"), "en"), request!.Ivr);
+    }
+
+    [Theory]
+    [InlineData("sip:conf=weekly@ms.example.net", "tenant")]
+    [InlineData("sip:conf=weekly@ms.example.net;tenant=not-a-guid", "tenant")]
+    [InlineData("sip:conf=weekly@ms.example.net;tenant=00000000-0000-0000-0000-000000000000", "tenant")]
+    [InlineData("sip:conf=@ms.example.net;tenant=7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10", "room")]
+    [InlineData("sip:conf=a%2Fb@ms.example.net;tenant=7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10", "room")]
+    [InlineData("sip:ivr@ms.example.net;lang=fr", "tenant")]
+    [InlineData("sip:ivr@ms.example.net;tenant=7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10", "lang")]
+    [InlineData("sip:ivr@ms.example.net;tenant=7f0c1a52-9d0e-4a43-9b7e-6a4c5c1f1a10;lang=de", "lang")]
+    public void Parse_ATenantServiceWithBadArguments_Is400SayingWhich(string uri, string culprit)
+    {
+        Assert.Null(MediaServiceRequest.Parse(Uri(uri), out var status, out var reason));
+
+        Assert.Equal(400, status);
+        Assert.Contains(culprit, reason, StringComparison.Ordinal);
+    }
+
     private static SipUri Uri(string text) => SipUri.TryParse(text, out var uri) ? uri! : throw new ArgumentException(text);
 }

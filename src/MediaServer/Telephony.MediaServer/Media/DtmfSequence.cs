@@ -6,9 +6,10 @@ namespace Telephony.MediaServer.Media;
 /// (the event's start), then the end packet sent 3 times.
 /// </summary>
 /// <remarks>
-/// Packet i (counting from 0) goes out <see cref="PacketInterval"/> × i after the first, except
-/// the end packet's two copies (RFC 4733 §2.5.1.4), which follow the first end packet as soon as
-/// the sender likes; <see cref="Header"/> builds each packet's RTP header. A digit is one segment,
+/// Packet i (counting from 0) goes out <see cref="PacketInterval"/> × i after the first, the end
+/// packet's two copies included (RFC 4733 §2.5.1.4: "a total of three times at the interval used
+/// by the source for updates"; <see cref="RtpSession.SendDigit"/> sends one per tick);
+/// <see cref="Header"/> builds each packet's RTP header. A digit is one segment,
 /// so at most 65535 units (8.19 s at 8 kHz, RFC 4733 §2.5.1.3) long.
 /// </remarks>
 public static class DtmfSequence

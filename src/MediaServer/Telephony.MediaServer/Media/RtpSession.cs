@@ -28,6 +28,12 @@ public sealed class RtpSession : IAsyncDisposable
     private readonly byte[] _payload = new byte[MediaFormat.SamplesPerFrame];
     private readonly byte[] _packet = new byte[RtpPacket.HeaderSize + MediaFormat.SamplesPerFrame];
     private readonly byte[] _report = new byte[64];
+    private readonly byte[] _eventPayload = new byte[TelephoneEvents.PayloadSize];
+    private readonly byte[] _eventPacket = new byte[RtpPacket.HeaderSize + TelephoneEvents.PayloadSize];
+    private readonly Queue<IReadOnlyList<TelephoneEvent>> _pendingDigits = new();
+    private IReadOnlyList<TelephoneEvent>? _digit;
+    private int _digitPacket;
+    private uint _digitTimestamp;
     private readonly DtmfDetector _dtmf = new();
     private readonly uint _ssrc = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
     private IPEndPoint? _remote;
@@ -111,6 +117,27 @@ public sealed class RtpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="digit"/> as RFC 4733 telephone-events from the next tick on (after
+    /// any digit still being sent): one packet per tick, the audio that would have gone out
+    /// meanwhile dropped. False when the peer did not negotiate telephone-event (use SIP INFO).
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a DTMF digit, or a duration outside 1 sample to 8.19 s.</exception>
+    public bool SendDigit(char digit, TimeSpan duration)
+    {
+        var packets = DtmfSequence.For(digit, duration);
+        lock (_gate)
+        {
+            if (_negotiation?.TelephoneEventPayloadType is null)
+            {
+                return false;
+            }
+
+            _pendingDigits.Enqueue(packets);
+            return true;
+        }
+    }
+
     /// <summary>Called by the media clock every 20 ms: the next packet, if there is something to send and someone to send it to.</summary>
     public void Tick()
     {
@@ -118,7 +145,8 @@ public sealed class RtpSession : IAsyncDisposable
         lock (_gate)
         {
             _ticks++;
-            var sending = _negotiation is { Direction: MediaDirection.SendReceive or MediaDirection.SendOnly } && _remote is not null && _source is not null;
+            var canSend = _negotiation is { Direction: MediaDirection.SendReceive or MediaDirection.SendOnly } && _remote is not null;
+            var sending = canSend && _source is not null;
             if (sending && !_source!.Read(_frame))
             {
                 _source = null;
@@ -126,7 +154,11 @@ public sealed class RtpSession : IAsyncDisposable
                 finished = PlaybackFinished;
             }
 
-            if (sending)
+            if (canSend && (_digit is not null || _pendingDigits.Count > 0))
+            {
+                SendDigitPacket();
+            }
+            else if (sending)
             {
                 G711.Encode(_frame, _payload, _negotiation!.Codec);
                 // The payload type the offer gave the codec (a dynamic one maps it too, RFC 3264 §6.1).
@@ -152,6 +184,35 @@ public sealed class RtpSession : IAsyncDisposable
         if (finished is not null)
         {
             ThreadPool.UnsafeQueueUserWorkItem(static f => f(), finished, preferLocal: false);
+        }
+    }
+
+    /// <summary>
+    /// The next packet of the digit being sent (RFC 4733 §2.5.1): every packet carries the
+    /// event's start as its timestamp, the first has the marker; the end packet goes out three
+    /// times at the update interval (§2.5.1.4), one per tick like the rest.
+    /// </summary>
+    private void SendDigitPacket()
+    {
+        if (_digit is null)
+        {
+            _digit = _pendingDigits.Dequeue();
+            _digitPacket = 0;
+            _digitTimestamp = _timestamp;
+        }
+
+        TelephoneEvents.Write(_eventPayload, _digit[_digitPacket]);
+        var header = new RtpHeader(_digitPacket == 0, (byte)_negotiation!.TelephoneEventPayloadType!.Value, _sequence, _digitTimestamp, _ssrc);
+        var length = RtpPacket.Write(_eventPacket, header, _eventPayload);
+        Send(_rtp, _eventPacket.AsSpan(0, length), _remoteAddress!);
+        _sequence++;
+        _packets++;
+        _octets += TelephoneEvents.PayloadSize;
+        _metrics.Sent();
+        if (++_digitPacket == _digit.Count)
+        {
+            _digit = null;
+            _marker = true; // the audio after the event starts a talkspurt
         }
     }
 

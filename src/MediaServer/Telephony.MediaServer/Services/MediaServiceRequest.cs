@@ -12,12 +12,16 @@ namespace Telephony.MediaServer.Services;
 /// predefined prompts, <c>announcement:&lt;tenant id&gt;/&lt;announcement id&gt;</c> for a
 /// tenant's recordings. <c>sip:collect@ms;play=prompt:fr/enter-pin;digits=4;term=#;timeout=5000;interdigit=3000</c>
 /// plays the optional prompt, collects DTMF (a key interrupts the prompt) and reports the
-/// digits to the caller in an INFO before hanging up.
+/// digits to the caller in an INFO before hanging up. <c>sip:conf=&lt;room&gt;@ms;tenant=&lt;tenant id&gt;</c>
+/// joins a conference room (RFC 4240 §5), <c>sip:ivr@ms;tenant=&lt;tenant id&gt;;lang=fr</c> runs the
+/// IVR menu of the INVITE's body.
 /// </summary>
-public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null)
+public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null, RoomAddress? Room = null, IvrAddress? Ivr = null)
 {
     public const string Announcement = "annc";
     public const string Collection = "collect";
+    public const string Conference = "conf";
+    public const string InteractiveVoiceResponse = "ivr";
     private const int MaxRepetitions = 1000;
 
     /// <summary>The request, or the SIP status that refuses it with its reason (404 unknown service, 400 bad arguments).</summary>
@@ -25,6 +29,11 @@ public sealed record MediaServiceRequest(string Service, string? Play, int Repet
     {
         status = 0;
         reason = null;
+        if (RoomAddress.IsConference(uri) || string.Equals(uri.User, InteractiveVoiceResponse, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseTenantService(uri, out status, out reason);
+        }
+
         var service = uri.User?.ToLowerInvariant();
         if (service is not (Announcement or Collection))
         {
@@ -70,7 +79,46 @@ public sealed record MediaServiceRequest(string Service, string? Play, int Repet
 
         return new MediaServiceRequest(service, play is null ? null : Uri.UnescapeDataString(play), repetitions, TimeSpan.FromMilliseconds(delay), collect);
     }
+
+    /// <summary>The services of a tenant (conference, IVR): the tenant is required, a Guid.</summary>
+    private static MediaServiceRequest? ParseTenantService(SipUri uri, out int status, out string? reason)
+    {
+        status = 400;
+        if (!Guid.TryParseExact(uri.Parameters["tenant"] ?? "", "D", out var tenant) || tenant == Guid.Empty)
+        {
+            reason = "Bad Request: tenant (a Guid) is required";
+            return null;
+        }
+
+        if (RoomAddress.IsConference(uri))
+        {
+            var room = uri.User![RoomAddress.Prefix.Length..];
+            reason = RoomAddress.IsValidName(room) ? null : "Bad Request: the room is 1-64 letters, digits, '-', '_' or '.'";
+            status = reason is null ? 0 : 400;
+            return reason is null ? new MediaServiceRequest(Conference, null, 1, TimeSpan.Zero, Room: new RoomAddress(tenant, room)) : null;
+        }
+
+        var language = uri.Parameters["lang"] is { } lang ? Audio.AudioLanguage.Normalize(lang) : null;
+        reason = language is null ? "Bad Request: lang is fr or en" : null;
+        status = language is null ? 400 : 0;
+        return language is null ? null : new MediaServiceRequest(InteractiveVoiceResponse, null, 1, TimeSpan.Zero, Ivr: new IvrAddress(tenant, language));
+    }
 }
+
+/// <summary>A conference room (RFC 4240 §5 <c>conf=&lt;room&gt;</c>): a name CallControl chooses, scoped by tenant.</summary>
+public sealed record RoomAddress(Guid Tenant, string Name)
+{
+    public const string Prefix = "conf=";
+    private const int MaxNameLength = 64;
+
+    public static bool IsConference(SipUri uri) => uri.User?.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) == true;
+
+    public static bool IsValidName(string name) =>
+        name.Length is > 0 and <= MaxNameLength && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}
+
+/// <summary>An IVR call of a tenant, with the language of its goodbye prompt; the menu comes in the INVITE's body.</summary>
+public sealed record IvrAddress(Guid Tenant, string Language);
 
 /// <summary>What a collection waits for (see <see cref="DigitCollector"/>).</summary>
 public sealed record CollectRequest(int MaxDigits, char? Terminator, TimeSpan FirstDigitTimeout, TimeSpan InterDigitTimeout)

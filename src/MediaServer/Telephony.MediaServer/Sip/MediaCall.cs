@@ -10,6 +10,9 @@ public sealed class MediaCall(Dialog dialog, RtpSession session, long sdpSession
     /// <summary>The collection of a <c>collect</c> service; null for announcements.</summary>
     public DigitCollector? Collector { get; set; }
 
+    /// <summary>The service's own behaviour (conference, IVR); null for announcements and collections.</summary>
+    public IMediaServiceCall? Service { get; set; }
+
     /// <summary>Fires when the collector's wait runs out.</summary>
     public ITimer? CollectTimer { get; set; }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Telephony.MediaServer.Conference;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Services;
 using Telephony.Sip.Dialogs;
@@ -16,12 +17,15 @@ namespace Telephony.MediaServer.Sip;
 /// The media server's SIP user agent: an INVITE to a media service (RFC 4240) is answered 200
 /// with our SDP answer and an RTP session paced by the media clock; a re-INVITE changes the
 /// direction (hold); a BYE from either side ends the call; a service that finishes (an
-/// announcement played once) hangs up itself. Refusals say why: 404 unknown service or audio,
-/// 400 bad arguments, 488 no common codec, 503 no RTP port left.
+/// announcement played once) hangs up itself. Services with behaviour of their own (conference,
+/// IVR) are an <see cref="IMediaServiceCall"/> the call hands its keys, offers and end to.
+/// Refusals say why: 404 unknown service or audio, 400 bad arguments or body, 403 another
+/// tenant's audio, 486 conference room full, 488 no common codec, 503 no RTP port left.
 /// </summary>
 public sealed partial class MediaSipCore(
     IAudioLibrary audio,
     RtpPorts ports,
+    ConferenceRooms conferences,
     RtpReceiver receiver,
     MediaClock clock,
     MediaMetrics metrics,
@@ -33,6 +37,9 @@ public sealed partial class MediaSipCore(
 
     /// <summary>The body type of the INFO that reports collected digits to the caller.</summary>
     public const string CollectedDigitsType = "application/x-collected-digits";
+
+    /// <summary>The body type of the INFO that reports an IVR caller's choice (see <see cref="IvrCall.DestinationType"/>).</summary>
+    public const string IvrDestinationType = IvrCall.DestinationType;
     private readonly ConcurrentDictionary<string, MediaCall> _calls = new(StringComparer.Ordinal);
 
     public SipStack? Stack { get; set; }
@@ -117,6 +124,17 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
+            IvrPlan? ivr = null;
+            if (service.Ivr is { } ivrAddress)
+            {
+                (ivr, var ivrStatus, var ivrReason) = await IvrCall.PrepareAsync(request, ivrAddress, audio, CancellationToken.None);
+                if (ivr is null)
+                {
+                    transaction.SendResponse(SipResponse.For(request, ivrStatus, ivrReason));
+                    return;
+                }
+            }
+
             var samples = service.Play is null ? [] : await audio.LoadAsync(service.Play, CancellationToken.None);
             if (samples is null)
             {
@@ -124,8 +142,21 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
+            // Busy rather than 403: the room is full now, a place frees when a party leaves (RFC 3261 §21.4.24).
+            ConferenceParty? party = null;
+            if (service.Room is { } room && (party = conferences.Join(room.Tenant, room.Name)) is null)
+            {
+                transaction.SendResponse(SipResponse.For(request, 486, $"Busy Here: the conference room is full ({ConferenceRoom.MaxParties} parties)"));
+                return;
+            }
+
             if (ports.Bind(options.Value.RtpBindAddress) is not { } sockets)
             {
+                if (party is not null)
+                {
+                    conferences.Leave(party);
+                }
+
                 transaction.SendResponse(SipResponse.For(request, 503, "Service Unavailable: no RTP port left"));
                 return;
             }
@@ -133,14 +164,28 @@ public sealed partial class MediaSipCore(
             var session = new RtpSession(sockets.Rtp, sockets.Rtcp, receiver, metrics, time);
             session.Apply(negotiation!);
             var call = new MediaCall(dialog, session, RandomNumberGenerator.GetInt32(int.MaxValue));
+            call.Service = party is not null ? new ConferenceCall(conferences, party, session)
+                : ivr is not null ? new IvrCall(ivr, session, time, (type, body) => SendInfo(call, type, body), () => Hangup(call))
+                : null;
             if (!_calls.TryAdd(dialog.CallId, call))
             {
+                call.Service?.OnEnded();
                 await session.DisposeAsync();
                 transaction.SendResponse(SipResponse.For(request, 482, "Loop Detected"));
                 return;
             }
 
             transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
+            if (call.Service is { } serviceCall)
+            {
+                session.DigitReceived += serviceCall.OnDigit;
+                serviceCall.Start();
+                serviceCall.OnOfferApplied(negotiation!); // a party may join on hold
+                clock.Add(session);
+                LogAnswered(logger, dialog.CallId, service.Service, service.Room?.Name ?? "", negotiation!.Codec);
+                return;
+            }
+
             if (service.Collect is { } collect)
             {
                 StartCollecting(call, collect);
@@ -178,6 +223,7 @@ public sealed partial class MediaSipCore(
         }
 
         call.Session.Apply(negotiation!);
+        call.Service?.OnOfferApplied(negotiation!);
         transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
     }
 
@@ -205,6 +251,12 @@ public sealed partial class MediaSipCore(
     /// <summary>A key from RFC 4733 or SIP INFO: it interrupts the prompt and may end the collection.</summary>
     private void OnDigit(MediaCall call, char digit)
     {
+        if (call.Service is { } service)
+        {
+            service.OnDigit(digit);
+            return;
+        }
+
         if (call.Collector is not { } collector)
         {
             return;
@@ -246,11 +298,17 @@ public sealed partial class MediaSipCore(
     {
         call.CollectTimer?.Dispose();
         LogCollected(logger, call.Dialog.CallId, result.Digits.Length, result.End);
-        var info = call.Dialog.NewRequest(SipMethod.Info, Us);
-        info.Headers.Add(SipHeaderNames.ContentType, CollectedDigitsType);
-        info.Body = Encoding.ASCII.GetBytes($"digits={result.Digits}\r\nend={result.End}\r\n");
-        Stack?.SendRequest(info, call.Dialog.Destination, ClientTransactionUsers.Ignoring);
+        SendInfo(call, CollectedDigitsType, Encoding.ASCII.GetBytes($"digits={result.Digits}\r\nend={result.End}\r\n"));
         Hangup(call);
+    }
+
+    /// <summary>An INFO in the call's dialog that tells the caller (CallControl) a service's result.</summary>
+    private void SendInfo(MediaCall call, string contentType, byte[] body)
+    {
+        var info = call.Dialog.NewRequest(SipMethod.Info, Us);
+        info.Headers.Add(SipHeaderNames.ContentType, contentType);
+        info.Body = body;
+        Stack?.SendRequest(info, call.Dialog.Destination, ClientTransactionUsers.Ignoring);
     }
 
     /// <summary>
@@ -312,6 +370,7 @@ public sealed partial class MediaSipCore(
 
         _calls.TryRemove(call.Dialog.CallId, out _);
         call.CollectTimer?.Dispose();
+        call.Service?.OnEnded();
         clock.Remove(call.Session);
         await call.Session.DisposeAsync();
         LogEnded(logger, call.Dialog.CallId);
@@ -322,14 +381,31 @@ public sealed partial class MediaSipCore(
         offer = null;
         negotiation = null;
         refusal = null;
-        if (request.Body.Length == 0 || !string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/sdp", StringComparison.OrdinalIgnoreCase))
+        var body = request.Body;
+        if (MultipartBody.IsMultipart(request.ContentType))
+        {
+            // RFC 5621: the offer is the SDP part of a multipart body (the IVR's INVITE).
+            if (!MultipartBody.TryParse(request.ContentType, request.Body, out var parts, out var malformed))
+            {
+                refusal = SipResponse.For(request, 400, $"Bad Request: {malformed}");
+                return false;
+            }
+
+            body = MultipartBody.Find(parts, "application/sdp")?.Content ?? ReadOnlyMemory<byte>.Empty;
+        }
+        else if (!string.Equals(MultipartBody.MediaTypeOf(request.ContentType), "application/sdp", StringComparison.Ordinal))
+        {
+            body = ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (body.Length == 0)
         {
             // An offer in the ACK (RFC 3264 §5) is not supported: CallControl always offers first.
             refusal = SipResponse.For(request, 488, "Not Acceptable Here: an SDP offer is required");
             return false;
         }
 
-        if (!Sdp.TryParse(Encoding.UTF8.GetString(request.Body.Span), out offer, out var error))
+        if (!Sdp.TryParse(Encoding.UTF8.GetString(body.Span), out offer, out var error))
         {
             refusal = SipResponse.For(request, 488, $"Not Acceptable Here: {error}");
             return false;
