@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telephony.MediaServer.Voicemail;
 using Telephony.Sip.Messages;
 
 namespace Telephony.MediaServer.Services;
@@ -14,7 +15,8 @@ namespace Telephony.MediaServer.Services;
 /// plays the optional prompt, collects DTMF (a key interrupts the prompt) and reports the
 /// digits to the caller in an INFO before hanging up.
 /// </summary>
-public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null)
+/// <remarks>The voicemail (<see cref="VoicemailRequest"/>) reads its own parameters.</remarks>
+public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null, VoicemailRequest? Voicemail = null)
 {
     public const string Announcement = "annc";
     public const string Collection = "collect";
@@ -26,6 +28,13 @@ public sealed record MediaServiceRequest(string Service, string? Play, int Repet
         status = 0;
         reason = null;
         var service = uri.User?.ToLowerInvariant();
+        if (service == VoicemailRequest.Service)
+        {
+            var voicemail = VoicemailRequest.Parse(uri, out reason);
+            status = voicemail is null ? 400 : 0;
+            return voicemail is null ? null : new MediaServiceRequest(service, null, 1, TimeSpan.Zero, Voicemail: voicemail);
+        }
+
         if (service is not (Announcement or Collection))
         {
             status = 404;

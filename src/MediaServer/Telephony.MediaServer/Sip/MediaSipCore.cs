@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Services;
+using Telephony.MediaServer.Voicemail;
 using Telephony.Sip.Dialogs;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
@@ -25,6 +26,7 @@ public sealed partial class MediaSipCore(
     RtpReceiver receiver,
     MediaClock clock,
     MediaMetrics metrics,
+    VoicemailService voicemail,
     IOptions<MediaOptions> options,
     TimeProvider time,
     ILogger<MediaSipCore> logger) : ISipCore
@@ -141,7 +143,11 @@ public sealed partial class MediaSipCore(
             }
 
             transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
-            if (service.Collect is { } collect)
+            if (service.Voicemail is { } box)
+            {
+                StartVoicemail(call, box, request);
+            }
+            else if (service.Collect is { } collect)
             {
                 StartCollecting(call, collect);
             }
@@ -150,7 +156,11 @@ public sealed partial class MediaSipCore(
                 session.PlaybackFinished += () => Hangup(call);
             }
 
-            session.Play(new SampleSource(samples, service.Repetitions, service.Delay));
+            if (service.Voicemail is null)
+            {
+                session.Play(new SampleSource(samples, service.Repetitions, service.Delay));
+            }
+
             clock.Add(session);
             LogAnswered(logger, dialog.CallId, service.Service, service.Play ?? "", negotiation!.Codec);
         }
@@ -202,9 +212,33 @@ public sealed partial class MediaSipCore(
         call.CollectTimer = time.CreateTimer(_ => OnCollectTimer(call), null, collect.FirstDigitTimeout, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The voicemail service (Voicemail/) runs the call; when it is done, we hang up.</summary>
+    private void StartVoicemail(MediaCall call, VoicemailRequest box, SipRequest invite)
+    {
+        var channel = new RtpCallChannel(call.Session, time, call.HungUp);
+        call.KeyPressed = channel.Press;
+        call.Session.DigitReceived += digit => OnDigit(call, digit);
+        _ = RunVoicemailAsync(call, channel, box, VoicemailCallers.Of(invite));
+    }
+
+    private async Task RunVoicemailAsync(MediaCall call, RtpCallChannel channel, VoicemailRequest box, VoicemailCaller caller)
+    {
+        try
+        {
+            await voicemail.RunAsync(box, caller, channel, call.Dialog.CallId);
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, SipMethod.Invite, ex);
+        }
+
+        Hangup(call);
+    }
+
     /// <summary>A key from RFC 4733 or SIP INFO: it interrupts the prompt and may end the collection.</summary>
     private void OnDigit(MediaCall call, char digit)
     {
+        call.KeyPressed?.Invoke(digit);
         if (call.Collector is not { } collector)
         {
             return;
