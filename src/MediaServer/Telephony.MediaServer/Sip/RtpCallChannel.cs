@@ -134,22 +134,34 @@ internal sealed class RtpCallChannel(RtpSession session, TimeProvider time, Canc
         }
     }
 
-    /// <summary>What the caller says, up to a number of samples, written from the receive loop.</summary>
+    /// <summary>
+    /// What the caller says, up to a number of samples, written from the receive loop into
+    /// one-second blocks (one allocation a second, not one per packet).
+    /// </summary>
     private sealed class RecordingBuffer(int capacity) : IAudioSink
     {
+        private const int BlockSamples = TelephonyAudio.SampleRate;
         private readonly Lock _gate = new();
-        private readonly List<short[]> _chunks = [];
+        private readonly List<short[]> _blocks = [];
         private int _count;
 
         public void Write(ReadOnlySpan<short> frame)
         {
             lock (_gate)
             {
-                var room = Math.Min(frame.Length, capacity - _count);
-                if (room > 0)
+                var remaining = frame[..Math.Min(frame.Length, capacity - _count)];
+                while (!remaining.IsEmpty)
                 {
-                    _chunks.Add(frame[..room].ToArray());
-                    _count += room;
+                    var offset = _count % BlockSamples;
+                    if (offset == 0)
+                    {
+                        _blocks.Add(new short[BlockSamples]);
+                    }
+
+                    var count = Math.Min(remaining.Length, BlockSamples - offset);
+                    remaining[..count].CopyTo(_blocks[^1].AsSpan(offset));
+                    remaining = remaining[count..];
+                    _count += count;
                 }
             }
         }
@@ -159,11 +171,10 @@ internal sealed class RtpCallChannel(RtpSession session, TimeProvider time, Canc
             lock (_gate)
             {
                 var samples = new short[_count];
-                var offset = 0;
-                foreach (var chunk in _chunks)
+                for (var i = 0; i < _blocks.Count; i++)
                 {
-                    chunk.CopyTo(samples, offset);
-                    offset += chunk.Length;
+                    var start = i * BlockSamples;
+                    _blocks[i].AsSpan(0, Math.Min(BlockSamples, _count - start)).CopyTo(samples.AsSpan(start));
                 }
 
                 return samples;
