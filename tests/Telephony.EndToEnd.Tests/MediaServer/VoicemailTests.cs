@@ -78,8 +78,11 @@ public sealed class VoicemailTests : IAsyncLifetime
 
         var box = (await GetJsonAsync(Api($"/boxes/{_box}")))!.Value;
         Assert.Equal((1, 0), (box.GetProperty("newMessages").GetInt32(), box.GetProperty("savedMessages").GetInt32()));
-        Assert.Contains("Telephony.Contracts.Voicemail.VoicemailDeposited", await OutboxTypesAsync());
-        Assert.Contains("Telephony.Contracts.Voicemail.VoicemailBoxChanged", await OutboxTypesAsync());
+        var staged = await OutboxAsync();
+        Assert.Contains(staged, r => r.Type == "Telephony.Contracts.Voicemail.VoicemailDeposited");
+        Assert.Contains(staged, r => r.Type == "Telephony.Contracts.Voicemail.VoicemailBoxChanged");
+        // The dispatcher publishes them (to the in-memory bus of the standalone host).
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).All(r => r.Sent), TimeSpan.FromSeconds(15), "the outbox to be published:\n" + _media.Process.Describe());
 
         // The Portal's selfcare: heard, then deleted; another tenant sees nothing.
         var otherTenant = $"{_media.HttpBase}/internal/voicemail/{Guid.NewGuid()}/messages/{id}";
@@ -105,8 +108,8 @@ public sealed class VoicemailTests : IAsyncLifetime
 
         Assert.True(exitCode == 0, log + "\n" + _media.Process.Describe());
         var box = (await GetJsonAsync(Api($"/boxes/{_box}")))!.Value;
-        Assert.True(box.GetProperty("hasPin").GetBoolean());
-        Assert.True(box.GetProperty("answeringMachineOnly").GetBoolean());
+        Assert.True(box.GetProperty("hasPin").GetBoolean(), "a PIN chosen: " + _media.Process.Describe());
+        Assert.True(box.GetProperty("answeringMachineOnly").GetBoolean(), "answering machine only: " + _media.Process.Describe());
         Assert.DoesNotContain(_media.Process.Output, l => l.Contains("1357", StringComparison.Ordinal));
     }
 
@@ -129,19 +132,19 @@ public sealed class VoicemailTests : IAsyncLifetime
         return response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : null;
     }
 
-    private async Task<List<string>> OutboxTypesAsync()
+    private async Task<List<(string Type, bool Sent)>> OutboxAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_media.DataFolder, "mediaserver.db")};Mode=ReadOnly;Pooling=false");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MessageType FROM OutboxMessages";
-        var types = new List<string>();
+        command.CommandText = "SELECT MessageType, SentAt IS NOT NULL FROM OutboxMessages";
+        var rows = new List<(string, bool)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            types.Add(reader.GetString(0));
+            rows.Add((reader.GetString(0), reader.GetBoolean(1)));
         }
 
-        return types;
+        return rows;
     }
 }
