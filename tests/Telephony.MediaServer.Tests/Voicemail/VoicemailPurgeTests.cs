@@ -92,4 +92,19 @@ public sealed class VoicemailPurgeTests : IAsyncLifetime
         Assert.True(await _host.Leases.TryTakeAsync(VoicemailPurgeJob.LeaseName, "media-2", lease, CancellationToken.None));
         Assert.False(await _host.Leases.TryTakeAsync(VoicemailPurgeJob.LeaseName, "media-1", lease, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RunOnceAsync_OnASecondInstance_DoesNothingWhileTheFirstHoldsTheLease()
+    {
+        await DepositAsync();
+        _host.Clock.Advance(TimeSpan.FromDays(61));
+        var second = _host.PurgeJob("media-2");
+
+        Assert.True(await _host.PurgeJob("media-1").RunOnceAsync(CancellationToken.None));
+        Assert.False(await second.RunOnceAsync(CancellationToken.None));
+        Assert.Empty(await _host.AllMessagesAsync());
+
+        _host.Clock.Advance(VoicemailPurgeJob.Interval);
+        Assert.True(await second.RunOnceAsync(CancellationToken.None));
+    }
 }

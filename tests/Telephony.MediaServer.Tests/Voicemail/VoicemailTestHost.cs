@@ -53,6 +53,14 @@ internal sealed class VoicemailTestHost : IAsyncDisposable
 
     public JobLeases Leases => _services.GetRequiredService<JobLeases>();
 
+    /// <summary>The purge job as the instance <paramref name="instanceId"/> runs it.</summary>
+    public VoicemailPurgeJob PurgeJob(string instanceId) => new(
+        Leases,
+        Purge,
+        Microsoft.Extensions.Options.Options.Create(new MessagingOptions { InstanceId = instanceId }),
+        Clock,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<VoicemailPurgeJob>.Instance);
+
     public AudioStore Audio => _services.GetRequiredService<AudioStore>();
 
     public PromptLibrary Prompts => _services.GetRequiredService<PromptLibrary>();
