@@ -15,7 +15,7 @@ namespace Telephony.MediaServer.Services;
 /// plays the optional prompt, collects DTMF (a key interrupts the prompt) and reports the
 /// digits to the caller in an INFO before hanging up.
 /// </summary>
-/// <remarks>The voicemail (<see cref="VoicemailRequest"/>) reads its own parameters.</remarks>
+/// <remarks><c>sip:voicemail@ms;tenant=…;box=…</c> is the voicemail, which reads its own parameters (<see cref="VoicemailRequest"/>).</remarks>
 public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null, VoicemailRequest? Voicemail = null)
 {
     public const string Announcement = "annc";

@@ -14,6 +14,9 @@ public sealed class MediaCall(Dialog dialog, RtpSession session, long sdpSession
     /// <summary>Fires when the collector's wait runs out.</summary>
     public ITimer? CollectTimer { get; set; }
 
+    /// <summary>Digits received in SIP INFO, in the order they were received, until handled.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<char> InfoDigits { get; } = new();
+
     /// <summary>Where the keys of a voicemail call go; null for other services.</summary>
     public Action<char>? KeyPressed { get; set; }
 

@@ -17,7 +17,9 @@ namespace Telephony.MediaServer.Sip;
 /// The media server's SIP user agent: an INVITE to a media service (RFC 4240) is answered 200
 /// with our SDP answer and an RTP session paced by the media clock; a re-INVITE changes the
 /// direction (hold); a BYE from either side ends the call; a service that finishes (an
-/// announcement played once) hangs up itself. Refusals say why: 404 unknown service or audio,
+/// announcement played once) hangs up itself; a <c>voicemail</c> call is run by
+/// <see cref="VoicemailService"/> on an <see cref="RtpCallChannel"/>, and hung up when it is
+/// done. Refusals say why: 404 unknown service or audio,
 /// 400 bad arguments, 488 no common codec, 503 no RTP port left.
 /// </summary>
 public sealed partial class MediaSipCore(
@@ -309,10 +311,21 @@ public sealed partial class MediaSipCore(
             return;
         }
 
-        transaction.SendResponse(SipResponse.For(request, 200));
+        // The caller sends its next INFO once this 200 arrives, and that INFO may be handled on
+        // another thread before this one goes on: the digit takes its place in the call's queue
+        // before the 200, and digits leave the queue in order (a PIN must not arrive shuffled).
         if (InfoDigit(Encoding.ASCII.GetString(request.Body.Span), type) is { } digit)
         {
-            OnDigit(call, digit);
+            call.InfoDigits.Enqueue(digit);
+        }
+
+        transaction.SendResponse(SipResponse.For(request, 200));
+        lock (call.InfoDigits)
+        {
+            while (call.InfoDigits.TryDequeue(out var next))
+            {
+                OnDigit(call, next);
+            }
         }
     }
 
