@@ -44,12 +44,12 @@ internal sealed record Wav(int SampleRate, float[] Samples)
         throw new InvalidDataException($"{path} has no data chunk");
     }
 
-    /// <summary>A tone then silence, as sox makes it: S16LE mono 8 kHz.</summary>
-    public static string Tone(string path, double seconds, double silenceAfter, int frequency = 440)
+    /// <summary>A tone then silence (after an optional silence), as sox makes it: S16LE mono 8 kHz.</summary>
+    public static string Tone(string path, double seconds, double silenceAfter, int frequency = 440, double silenceBefore = 0)
     {
         var info = new ProcessStartInfo("sox", ["-n", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", path,
             "synth", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "sine", frequency.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "vol", "0.3", "pad", "0", silenceAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            "vol", "0.3", "pad", silenceBefore.ToString(System.Globalization.CultureInfo.InvariantCulture), silenceAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         using var sox = Process.Start(info)!;
         sox.WaitForExit();
         return sox.ExitCode == 0 ? path : throw new InvalidOperationException("sox failed");

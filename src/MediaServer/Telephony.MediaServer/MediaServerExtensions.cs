@@ -1,11 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telephony.MediaServer.Audio;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Persistence;
 using Telephony.MediaServer.Services;
 using Telephony.MediaServer.Sip;
+using Telephony.MediaServer.Voicemail;
 using Telephony.ServiceDefaults.Data;
 using Telephony.ServiceDefaults.Health;
+using Telephony.ServiceDefaults.Messaging;
+using Telephony.ServiceDefaults.Tenancy;
 using Telephony.Sip.Transactions;
 
 namespace Telephony.MediaServer;
@@ -18,7 +22,10 @@ public static class MediaServerExtensions
     public static IHostApplicationBuilder AddMediaServer(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddServiceDatabase<MediaServerDbContext>("MediaServer", HealthTag);
+        services.TryAddScoped<TenantContext>();
+        builder.AddServiceDatabase<MediaServerDbContext>("MediaServer", HealthTag, (sp, db) =>
+            db.AddInterceptors(new TenantGuardInterceptor(sp.GetRequiredService<TenantContext>())));
+        services.AddOutboxDispatcher<MediaServerDbContext>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAudio();
         services.AddSingleton<IAudioLibrary, AudioLibrary>();
@@ -33,6 +40,7 @@ public static class MediaServerExtensions
         services.AddSingleton<Conference.ConferenceRooms>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaClock>());
         services.AddSingleton(SipTimerOptions.Default);
+        services.AddVoicemail();
         services.AddSingleton<MediaSipCore>();
         services.AddSingleton<MediaSipServer>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaSipServer>());
@@ -42,6 +50,7 @@ public static class MediaServerExtensions
     public static IEndpointRouteBuilder MapMediaServer(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints(HealthTag);
+        endpoints.MapVoicemail();
         return endpoints;
     }
 }

@@ -6,17 +6,20 @@ namespace Telephony.EndToEnd.Tests.MediaServer;
 /// <summary>The media server as its own process (its own host, SQLite, the in-memory bus), SIP and RTP on loopback ports of its own.</summary>
 internal sealed class MediaServerProcess : IAsyncDisposable
 {
-    private readonly string _dataFolder;
-
     private MediaServerProcess(ServiceProcess process, string dataFolder, int httpPort, int sipPort)
     {
         Process = process;
-        _dataFolder = dataFolder;
+        DataFolder = dataFolder;
         HttpPort = httpPort;
         SipPort = sipPort;
     }
 
     public ServiceProcess Process { get; }
+
+    /// <summary>Its SQLite store (mediaserver.db) and its audio (audio/&lt;tenant&gt;/...).</summary>
+    public string DataFolder { get; }
+
+    public string HttpBase => $"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}";
 
     public int HttpPort { get; }
 
@@ -34,6 +37,7 @@ internal sealed class MediaServerProcess : IAsyncDisposable
             {
                 ["Urls"] = $"http://127.0.0.1:{ports[0].ToString(inv)}",
                 ["Database__DataFolder"] = dataFolder,
+                ["Audio__DataFolder"] = dataFolder,
                 ["Media__ListenAddress"] = "127.0.0.1",
                 ["Media__SipPort"] = ports[1].ToString(inv),
                 ["Media__RtpPortFirst"] = rtp.ToString(inv),
@@ -49,6 +53,6 @@ internal sealed class MediaServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
-        Directory.Delete(_dataFolder, recursive: true);
+        Directory.Delete(DataFolder, recursive: true);
     }
 }

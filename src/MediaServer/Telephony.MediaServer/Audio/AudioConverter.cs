@@ -97,6 +97,26 @@ public sealed partial class AudioConverter(IOptions<AudioOptions> options, TimeP
         return AudioResult.Success(samples);
     }
 
+    /// <summary>
+    /// Telephony audio as MP3 (mono, 8 kHz, 32 kbit/s: a voicemail's e-mail attachment or
+    /// download, V-EMAIL, V-WEB); null when ffmpeg failed or timed out (logged).
+    /// </summary>
+    public async Task<byte[]?> EncodeMp3Async(ReadOnlyMemory<short> samples, CancellationToken cancellationToken)
+    {
+        using var work = WorkFolder.Create(options.Value.TemporaryFolder);
+        var input = work.File("audio.wav");
+        await File.WriteAllBytesAsync(input, TelephonyAudio.Write(samples.Span), cancellationToken);
+        string[] arguments =
+        [
+            "-nostdin", "-hide_banner", "-loglevel", "error",
+            "-protocol_whitelist", "file", "-format_whitelist", "wav",
+            "-i", input,
+            "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "pipe:1",
+        ];
+        var run = await RunAsync(options.Value.FfmpegPath, arguments, cancellationToken);
+        return Failure("ffmpeg", run) is null && run.Output.Length > 0 ? run.Output : null;
+    }
+
     private async Task<AudioResult> ConvertUploadAsync(string input, CancellationToken cancellationToken)
     {
         string[] arguments =

@@ -5,7 +5,7 @@ namespace Telephony.MediaServer.Audio;
 /// <summary>
 /// Telephony audio as files under the data folder, one folder per tenant:
 /// <c>audio/&lt;tenant&gt;/announcements/&lt;announcement&gt;.wav</c> (S-ANN) and
-/// <c>audio/&lt;tenant&gt;/voicemail/&lt;box&gt;/&lt;message&gt;.wav</c> (section 7). Every part of
+/// <c>audio/&lt;tenant&gt;/voicemail/&lt;box&gt;/&lt;audio&gt;.wav</c> (section 7: messages, greetings, names). Every part of
 /// a path is a Guid formatted here, never text from a request, so no input can name another
 /// tenant's file or climb out of the folder. A file is written beside its final name, flushed,
 /// then renamed over it, so a reader sees the old audio or the new, never half of one.

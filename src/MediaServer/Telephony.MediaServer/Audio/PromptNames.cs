@@ -44,6 +44,8 @@ public static class PromptNames
     public const string MessageDeleted = "message-deleted";
     public const string EndOfMessages = "end-of-messages";
     public const string Goodbye = "goodbye";
+    public const string ChoosePin = "choose-pin";
+    public const string GreetingSaved = "greeting-saved";
 
     // I-MENU and feature codes.
     public const string InvalidChoice = "invalid-choice";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Telephony.MediaServer.Voicemail;
 using Telephony.Sip.Messages;
 
 namespace Telephony.MediaServer.Services;
@@ -16,7 +17,8 @@ namespace Telephony.MediaServer.Services;
 /// joins a conference room (RFC 4240 §5), <c>sip:ivr@ms;tenant=&lt;tenant id&gt;;lang=fr</c> runs the
 /// IVR menu of the INVITE's body.
 /// </summary>
-public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null, RoomAddress? Room = null, IvrAddress? Ivr = null)
+/// <remarks><c>sip:voicemail@ms;tenant=…;box=…</c> is the voicemail, which reads its own parameters (<see cref="VoicemailRequest"/>).</remarks>
+public sealed record MediaServiceRequest(string Service, string? Play, int Repetitions, TimeSpan Delay, CollectRequest? Collect = null, RoomAddress? Room = null, IvrAddress? Ivr = null, VoicemailRequest? Voicemail = null)
 {
     public const string Announcement = "annc";
     public const string Collection = "collect";
@@ -35,6 +37,13 @@ public sealed record MediaServiceRequest(string Service, string? Play, int Repet
         }
 
         var service = uri.User?.ToLowerInvariant();
+        if (service == VoicemailRequest.Service)
+        {
+            var voicemail = VoicemailRequest.Parse(uri, out reason);
+            status = voicemail is null ? 400 : 0;
+            return voicemail is null ? null : new MediaServiceRequest(service, null, 1, TimeSpan.Zero, Voicemail: voicemail);
+        }
+
         if (service is not (Announcement or Collection))
         {
             status = 404;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Telephony.MediaServer.Conference;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Services;
+using Telephony.MediaServer.Voicemail;
 using Telephony.Sip.Dialogs;
 using Telephony.Sip.Messages;
 using Telephony.Sip.Transactions;
@@ -18,9 +19,11 @@ namespace Telephony.MediaServer.Sip;
 /// with our SDP answer and an RTP session paced by the media clock; a re-INVITE changes the
 /// direction (hold); a BYE from either side ends the call; a service that finishes (an
 /// announcement played once) hangs up itself. Services with behaviour of their own (conference,
-/// IVR) are an <see cref="IMediaServiceCall"/> the call hands its keys, offers and end to.
-/// Refusals say why: 404 unknown service or audio, 400 bad arguments or body, 403 another
-/// tenant's audio, 486 conference room full, 488 no common codec, 503 no RTP port left.
+/// IVR) are an <see cref="IMediaServiceCall"/> the call hands its keys, offers and end to; a
+/// <c>voicemail</c> call is run by <see cref="VoicemailService"/> on an <see cref="RtpCallChannel"/>,
+/// and hung up when it is done. Refusals say why: 404 unknown service or audio, 400 bad
+/// arguments or body, 403 another tenant's audio, 486 conference room full, 488 no common
+/// codec, 503 no RTP port left.
 /// </summary>
 public sealed partial class MediaSipCore(
     IAudioLibrary audio,
@@ -29,6 +32,7 @@ public sealed partial class MediaSipCore(
     RtpReceiver receiver,
     MediaClock clock,
     MediaMetrics metrics,
+    VoicemailService voicemail,
     IOptions<MediaOptions> options,
     TimeProvider time,
     ILogger<MediaSipCore> logger) : ISipCore
@@ -186,7 +190,11 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
-            if (service.Collect is { } collect)
+            if (service.Voicemail is { } box)
+            {
+                StartVoicemail(call, box, request);
+            }
+            else if (service.Collect is { } collect)
             {
                 StartCollecting(call, collect);
             }
@@ -195,7 +203,11 @@ public sealed partial class MediaSipCore(
                 session.PlaybackFinished += () => Hangup(call);
             }
 
-            session.Play(new SampleSource(samples, service.Repetitions, service.Delay));
+            if (service.Voicemail is null)
+            {
+                session.Play(new SampleSource(samples, service.Repetitions, service.Delay));
+            }
+
             clock.Add(session);
             LogAnswered(logger, dialog.CallId, service.Service, service.Play ?? "", negotiation!.Codec);
         }
@@ -248,6 +260,29 @@ public sealed partial class MediaSipCore(
         call.CollectTimer = time.CreateTimer(_ => OnCollectTimer(call), null, collect.FirstDigitTimeout, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The voicemail service (Voicemail/) runs the call; when it is done, we hang up.</summary>
+    private void StartVoicemail(MediaCall call, VoicemailRequest box, SipRequest invite)
+    {
+        var channel = new RtpCallChannel(call.Session, time, call.HungUp);
+        call.KeyPressed = channel.Press;
+        call.Session.DigitReceived += digit => OnDigit(call, digit);
+        _ = RunVoicemailAsync(call, channel, box, VoicemailCallers.Of(invite));
+    }
+
+    private async Task RunVoicemailAsync(MediaCall call, RtpCallChannel channel, VoicemailRequest box, VoicemailCaller caller)
+    {
+        try
+        {
+            await voicemail.RunAsync(box, caller, channel, call.Dialog.CallId);
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, SipMethod.Invite, ex);
+        }
+
+        Hangup(call);
+    }
+
     /// <summary>A key from RFC 4733 or SIP INFO: it interrupts the prompt and may end the collection.</summary>
     private void OnDigit(MediaCall call, char digit)
     {
@@ -257,6 +292,7 @@ public sealed partial class MediaSipCore(
             return;
         }
 
+        call.KeyPressed?.Invoke(digit);
         if (call.Collector is not { } collector)
         {
             return;
@@ -333,10 +369,21 @@ public sealed partial class MediaSipCore(
             return;
         }
 
-        transaction.SendResponse(SipResponse.For(request, 200));
+        // The caller sends its next INFO once this 200 arrives, and that INFO may be handled on
+        // another thread before this one goes on: the digit takes its place in the call's queue
+        // before the 200, and digits leave the queue in order (a PIN must not arrive shuffled).
         if (InfoDigit(Encoding.ASCII.GetString(request.Body.Span), type) is { } digit)
         {
-            OnDigit(call, digit);
+            call.InfoDigits.Enqueue(digit);
+        }
+
+        transaction.SendResponse(SipResponse.For(request, 200));
+        lock (call.InfoDigits)
+        {
+            while (call.InfoDigits.TryDequeue(out var next))
+            {
+                OnDigit(call, next);
+            }
         }
     }
 
