@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telephony.MediaServer.Announcements;
 using Telephony.MediaServer.Audio;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Persistence;
@@ -21,6 +22,7 @@ public static class MediaServerExtensions
         builder.AddServiceDatabase<MediaServerDbContext>("MediaServer", HealthTag);
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAudio();
+        services.AddAnnouncements();
         services.AddSingleton<IAudioLibrary, AudioLibrary>();
         services.AddSingleton<MediaMetrics>();
         services.AddSingleton(sp =>
@@ -41,6 +43,7 @@ public static class MediaServerExtensions
     public static IEndpointRouteBuilder MapMediaServer(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthEndpoints(HealthTag);
+        endpoints.MapAnnouncements();
         return endpoints;
     }
 }
