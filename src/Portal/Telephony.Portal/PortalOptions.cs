@@ -33,6 +33,11 @@ public sealed class PortalOptions
     [EmailAddress]
     public string? OperatorEmail { get; set; }
 
+    /// <summary>The media server's internal HTTP API (converted announcements, text-to-speech), e.g. <c>http://mediaserver:8080</c>.</summary>
+    [Required]
+    [Url]
+    public string MediaServerUrl { get; set; } = "http://127.0.0.1:8083";
+
     /// <summary>Sign-in, reset and set-password form posts allowed per minute from one address (A-ROLES).</summary>
     [Range(1, 10_000)]
     public int CredentialPostsPerMinute { get; set; } = 10;

@@ -8,6 +8,9 @@ public enum ErrorKind
 
     /// <summary>The signed-in person may not change this (a user trying a manager-only setting).</summary>
     Forbidden,
+
+    /// <summary>Another service this needs (the media server) does not answer: try again later.</summary>
+    Unavailable,
 }
 
 /// <summary>What is wrong with one field of a request, for display next to that field.</summary>
@@ -33,6 +36,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, string? 
     public static Error Conflict(string code, string message, string? field = null) => new(ErrorKind.Conflict, code, message, field);
 
     public static Error Forbidden(string code, string message, string? field = null) => new(ErrorKind.Forbidden, code, message, field);
+
+    public static Error Unavailable(string code, string message, string? field = null) => new(ErrorKind.Unavailable, code, message, field);
 
     /// <summary>The messages about <paramref name="field"/>, for a form.</summary>
     public IEnumerable<string> MessagesFor(string field) =>

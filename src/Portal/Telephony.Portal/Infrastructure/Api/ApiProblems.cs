@@ -7,17 +7,19 @@ namespace Telephony.Portal.Infrastructure.Api;
 /// <summary>
 /// The one place expected failures become HTTP: RFC 7807 problem details with the error's
 /// code, its message as <c>detail</c>, and <c>errors</c> keyed by the request's JSON field
-/// names (validation 400, missing 404, conflict 409).
+/// names (validation 400, missing 404, conflict 409, another service down 503).
 /// </summary>
 public static class ApiProblems
 {
-    public static ProblemHttpResult ToProblem(this Error error)
+    /// <param name="detail">The message as shown (the page's scripts show it in the UI's language); the error's own by default.</param>
+    public static ProblemHttpResult ToProblem(this Error error, string? detail = null)
     {
         var (status, title) = error.Kind switch
         {
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
             _ => (StatusCodes.Status400BadRequest, "Invalid request"),
         };
 
@@ -29,7 +31,7 @@ public static class ApiProblems
                 .ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
         }
 
-        return TypedResults.Problem(detail: error.Message, statusCode: status, title: title, type: TypeFor(status), extensions: extensions);
+        return TypedResults.Problem(detail: detail ?? error.Message, statusCode: status, title: title, type: TypeFor(status), extensions: extensions);
     }
 
     /// <summary>A request that could not be read at all (malformed JSON, a wrong type), as a 400 naming the field when known.</summary>
@@ -53,6 +55,7 @@ public static class ApiProblems
         StatusCodes.Status404NotFound => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         StatusCodes.Status409Conflict => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         StatusCodes.Status403Forbidden => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+        StatusCodes.Status503ServiceUnavailable => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
     };
 }

@@ -79,6 +79,12 @@ internal static class PortalApi
         services.AddScoped<LineRecordings>();
         services.AddScoped<LineSim>();
         services.AddSingleton<Infrastructure.Storage.AnnouncementFiles>();
+        services.AddHttpClient<Infrastructure.Media.MediaServerClient>((sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.MediaServerUrl.TrimEnd('/') + "/");
+            // Speaking 1,000 characters takes espeak-ng and ffmpeg a few seconds.
+            http.Timeout = TimeSpan.FromSeconds(60);
+        });
         services.AddScoped<PickupGroups>();
         services.AddScoped<CompanyDirectory>();
         services.AddScoped<PhoneModels>();
