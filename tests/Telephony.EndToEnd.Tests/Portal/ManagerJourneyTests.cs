@@ -473,6 +473,21 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
             await Expect(block.GetByTestId("speech-player")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             Assert.StartsWith("blob:", await block.GetByTestId("speech-player").GetAttributeAsync("src"), StringComparison.Ordinal);
 
+            // Without JavaScript, "Listen" posts the form and the page comes back with the player.
+            var form = block.Locator("form[data-speech-form]");
+            var fields = page.Context.APIRequest.CreateFormData();
+            fields.Set("__RequestVerificationToken", (await form.Locator("input[name=__RequestVerificationToken]").GetAttributeAsync("value"))!);
+            fields.Set("_handler", (await form.Locator("input[name=_handler]").GetAttributeAsync("value"))!);
+            fields.Set("Text", "Please hold the line.");
+            fields.Set("Language", "en");
+            fields.Set("Action", "listen");
+            var posted = await page.Context.APIRequest.PostAsync(page.Url.Split('#')[0], new() { Form = fields });
+            var player = SpeechPlayer().Match(await posted.TextAsync());
+            Assert.True(player.Success && !player.Value.Contains(" hidden", StringComparison.Ordinal), "the page after the post has a visible speech player");
+            var spoken = await page.Context.APIRequest.GetAsync(platform.Host.PortalUrl + "/" + System.Net.WebUtility.HtmlDecode(player.Groups["src"].Value));
+            Assert.Equal("audio/wav", spoken.Headers["content-type"]);
+            Assert.InRange((await WavAsync(await spoken.BodyAsync())).ActiveSeconds(), 0.5, 5);
+
             await block.GetByTestId("speech-save").ClickAsync();
             await Expect(page.GetByTestId("recording-CallWaiting").GetByTestId("recording-state")).ToContainTextAsync("(WAV,");
             await Expect(page.GetByTestId("recording-CallWaiting").GetByTestId("recording-conversion")).ToContainTextAsync("Ready: callers hear it", new() { Timeout = 30_000 });
@@ -590,4 +605,7 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
         await page.GetByTestId("line-link").First.ClickAsync();
         await Expect(page.GetByTestId("line-title")).ToContainTextAsync(name);
     }
+
+    [GeneratedRegex("<audio[^>]*data-testid=\"speech-player\"[^>]*src=\"(?<src>[^\"]+)\"[^>]*>")]
+    private static partial Regex SpeechPlayer();
 }
