@@ -218,6 +218,33 @@ public sealed class AnnouncementConversionApiTests(AnnouncementApiFixture fixtur
         Assert.Null((await OkAsync<LineServices>(await client.GetAsync($"/api/v1/lines/{line.Id}/services"))).Announcements.Hold.Recording);
     }
 
+    [Fact]
+    public async Task RemoveRecording_ForgetsItsAnnouncement()
+    {
+        var (client, line) = await LineAsync();
+        await OkAsync<LineServices>(await client.PutAsync(Path(line, "Hold", "recording"), Audio(TestAudio.Wav(TimeSpan.FromSeconds(1)))));
+        var upload = await LatestUploadAsync(fixture.Alpha.TenantId);
+
+        await OkAsync<LineServices>(await client.DeleteAsync(Path(line, "Hold", "recording")));
+
+        await ProblemAsync(await client.GetAsync(Path(line, "Hold", "conversion")), HttpStatusCode.NotFound);
+        Assert.False(await fixture.Host.InScopeAsync(fixture.Alpha.TenantId, services =>
+            services.GetRequiredService<PortalDbContext>().Announcements.AnyAsync(a => a.Id == upload.AnnouncementId)));
+    }
+
+    [Fact]
+    public async Task DeleteLine_ForgetsItsAnnouncements()
+    {
+        var (client, line) = await LineAsync();
+        await OkAsync<LineServices>(await client.PutAsync(Path(line, "Hold", "recording"), Audio(TestAudio.Wav(TimeSpan.FromSeconds(1)))));
+        var upload = await LatestUploadAsync(fixture.Alpha.TenantId);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/lines/{line.Id}")).StatusCode);
+
+        Assert.False(await fixture.Host.InScopeAsync(fixture.Alpha.TenantId, services =>
+            services.GetRequiredService<PortalDbContext>().Announcements.AnyAsync(a => a.Id == upload.AnnouncementId)));
+    }
+
     private static string Path(LineDetail line, string use, string what) => $"/api/v1/lines/{line.Id}/services/announcements/{use}/{what}";
 
     private static ByteArrayContent Audio(byte[] wav)
