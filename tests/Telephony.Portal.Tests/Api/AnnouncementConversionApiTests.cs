@@ -171,6 +171,38 @@ public sealed class AnnouncementConversionApiTests(AnnouncementApiFixture fixtur
     }
 
     [Fact]
+    public async Task LinePagePlayers_OfAnotherCompanysLine_Are404ForItsManager()
+    {
+        var (beta, betaLine) = await LineAsync(fixture.Host.Client(fixture.Beta.Token));
+        await OkAsync<LineServices>(await beta.PutAsync(Path(betaLine, "Hold", "recording"), Audio(TestAudio.Wav(TimeSpan.FromSeconds(1)))));
+        var upload = await LatestUploadAsync(fixture.Beta.TenantId);
+        fixture.MediaServer.Announcements[$"{fixture.Beta.TenantId}/{upload.AnnouncementId}"] = TestAudio.Wav(TimeSpan.FromSeconds(1));
+        await PublishAsync(Answer(upload, ready: true));
+        await ConversionEventuallyAsync(beta, betaLine, "Hold", AnnouncementState.Ready);
+        using var alphaManager = await SignedInManagerAsync(fixture.Alpha.TenantId);
+        using var betaManager = await SignedInManagerAsync(fixture.Beta.TenantId);
+        var player = $"/manage/lines/{betaLine.Id}/recordings/Hold";
+        var speech = $"/manage/lines/{betaLine.Id}/speech?text=Bonjour&language=fr";
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), ((await alphaManager.GetAsync(player)).StatusCode, (await alphaManager.GetAsync(speech)).StatusCode));
+        using var own = await betaManager.GetAsync(player);
+        Assert.Equal(("audio/wav", HttpStatusCode.OK), (own.Content.Headers.ContentType?.MediaType, own.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, (await betaManager.GetAsync(speech)).StatusCode);
+    }
+
+    [Fact]
+    public async Task LinePageSpeech_TooLong_IsAProblemWithTheReasonInThePagesLanguage()
+    {
+        var (_, line) = await LineAsync();
+        using var manager = await SignedInManagerAsync(fixture.Alpha.TenantId);
+
+        var problem = await ProblemAsync(await manager.GetAsync($"/manage/lines/{line.Id}/speech?text={new string('a', 1001)}&language=en"), HttpStatusCode.BadRequest);
+
+        // French: the page's default language, as the script shows it.
+        Assert.Equal("Le texte a 1001 caractères ; 1000 au plus peuvent être lus.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Speech_IsSpokenByTheMediaServer_AndUploadedLikeAFile()
     {
         var (client, line) = await LineAsync();
@@ -243,6 +275,32 @@ public sealed class AnnouncementConversionApiTests(AnnouncementApiFixture fixtur
 
         Assert.False(await fixture.Host.InScopeAsync(fixture.Alpha.TenantId, services =>
             services.GetRequiredService<PortalDbContext>().Announcements.AnyAsync(a => a.Id == upload.AnnouncementId)));
+    }
+
+    /// <summary>A cookie client signed in through the sign-in form as the company's manager (given a password here).</summary>
+    private async Task<HttpClient> SignedInManagerAsync(Guid tenantId)
+    {
+        const string password = "Announcements-Tests-1";
+        var email = await fixture.Host.InScopeAsync(tenantId, async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var manager = await db.ManagerAccounts.FirstAsync();
+            manager.SetPasswordHash(services.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<Telephony.Portal.Domain.Accounts.PortalAccount>>().HashPassword(manager, password));
+            await db.SaveChangesAsync();
+            return manager.Email;
+        });
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.Host.BaseAddress };
+        var form = await client.GetStringAsync("/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
+        using var signedIn = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "sign-in",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+        Assert.DoesNotContain("sign-in-form", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return client;
     }
 
     private static string Path(LineDetail line, string use, string what) => $"/api/v1/lines/{line.Id}/services/announcements/{use}/{what}";
