@@ -156,12 +156,7 @@ public sealed class AnnouncementConversionApiTests(AnnouncementApiFixture fixtur
     [Fact]
     public async Task Recordings_OfAnotherCompanysLine_Are404ForConversionAudioAndSpeech()
     {
-        var (beta, betaLine) = await LineAsync(fixture.Host.Client(fixture.Beta.Token));
-        await OkAsync<LineServices>(await beta.PutAsync(Path(betaLine, "Hold", "recording"), Audio(TestAudio.Wav(TimeSpan.FromSeconds(1)))));
-        var upload = await LatestUploadAsync(fixture.Beta.TenantId);
-        fixture.MediaServer.Announcements[$"{fixture.Beta.TenantId}/{upload.AnnouncementId}"] = TestAudio.Wav(TimeSpan.FromSeconds(1));
-        await PublishAsync(Answer(upload, ready: true));
-        await ConversionEventuallyAsync(beta, betaLine, "Hold", AnnouncementState.Ready);
+        var (beta, betaLine) = await BetaLineWithReadyHoldAsync();
         using var alpha = fixture.Host.Client(fixture.Alpha.Token);
 
         await ProblemAsync(await alpha.GetAsync(Path(betaLine, "Hold", "conversion")), HttpStatusCode.NotFound);
@@ -173,12 +168,7 @@ public sealed class AnnouncementConversionApiTests(AnnouncementApiFixture fixtur
     [Fact]
     public async Task LinePagePlayers_OfAnotherCompanysLine_Are404ForItsManager()
     {
-        var (beta, betaLine) = await LineAsync(fixture.Host.Client(fixture.Beta.Token));
-        await OkAsync<LineServices>(await beta.PutAsync(Path(betaLine, "Hold", "recording"), Audio(TestAudio.Wav(TimeSpan.FromSeconds(1)))));
-        var upload = await LatestUploadAsync(fixture.Beta.TenantId);
-        fixture.MediaServer.Announcements[$"{fixture.Beta.TenantId}/{upload.AnnouncementId}"] = TestAudio.Wav(TimeSpan.FromSeconds(1));
-        await PublishAsync(Answer(upload, ready: true));
-        await ConversionEventuallyAsync(beta, betaLine, "Hold", AnnouncementState.Ready);
+        var (beta, betaLine) = await BetaLineWithReadyHoldAsync();
         using var alphaManager = await SignedInManagerAsync(fixture.Alpha.TenantId);
         using var betaManager = await SignedInManagerAsync(fixture.Beta.TenantId);
         var player = $"/manage/lines/{betaLine.Id}/recordings/Hold";
@@ -275,6 +265,18 @@ public sealed class AnnouncementConversionApiTests(AnnouncementApiFixture fixtur
 
         Assert.False(await fixture.Host.InScopeAsync(fixture.Alpha.TenantId, services =>
             services.GetRequiredService<PortalDbContext>().Announcements.AnyAsync(a => a.Id == upload.AnnouncementId)));
+    }
+
+    /// <summary>A line of the other company whose hold recording the media server has converted.</summary>
+    private async Task<(HttpClient Client, LineDetail Line)> BetaLineWithReadyHoldAsync()
+    {
+        var (beta, betaLine) = await LineAsync(fixture.Host.Client(fixture.Beta.Token));
+        await OkAsync<LineServices>(await beta.PutAsync(Path(betaLine, "Hold", "recording"), Audio(TestAudio.Wav(TimeSpan.FromSeconds(1)))));
+        var upload = await LatestUploadAsync(fixture.Beta.TenantId);
+        fixture.MediaServer.Announcements[$"{fixture.Beta.TenantId}/{upload.AnnouncementId}"] = TestAudio.Wav(TimeSpan.FromSeconds(1));
+        await PublishAsync(Answer(upload, ready: true));
+        await ConversionEventuallyAsync(beta, betaLine, "Hold", AnnouncementState.Ready);
+        return (beta, betaLine);
     }
 
     /// <summary>A cookie client signed in through the sign-in form as the company's manager (given a password here).</summary>
