@@ -31,7 +31,7 @@ public sealed class AnnouncementUploadedConsumerTests : IAsyncLifetime
             .AddSingleton(TimeProvider.System)
             .AddSingleton(_store)
             .AddSingleton<IUploadConverter>(new DelegatingConverter(this, real))
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<AnnouncementUploadedConsumer>())
+            .AddMassTransitTestHarness(bus => bus.AddConsumer<AnnouncementUploadedConsumer, AnnouncementUploadedConsumerDefinition>())
             .BuildServiceProvider(validateScopes: true);
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();

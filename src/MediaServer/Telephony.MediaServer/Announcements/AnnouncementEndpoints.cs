@@ -1,3 +1,4 @@
+using MassTransit;
 using Telephony.MediaServer.Audio;
 using Telephony.ServiceDefaults.Messaging;
 
@@ -17,7 +18,7 @@ public static class AnnouncementEndpoints
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
         services.AddSingleton<IUploadConverter>(sp => sp.GetRequiredService<AudioConverter>());
-        services.AddBusConsumers(bus => bus.AddConsumer<AnnouncementUploadedConsumer>());
+        services.AddBusConsumers(bus => bus.AddConsumer<AnnouncementUploadedConsumer, AnnouncementUploadedConsumerDefinition>());
         return services;
     }
 

@@ -73,3 +73,12 @@ public sealed partial class AnnouncementUploadedConsumer(
     [LoggerMessage(EventId = 6303, Level = LogLevel.Warning, Message = "AnnouncementUploaded {MessageId} names no tenant or announcement; dropped")]
     private static partial void LogMalformed(ILogger logger, Guid messageId);
 }
+
+/// <summary>
+/// One conversion at a time per instance: ffmpeg takes a core while it runs, and the media
+/// clock must keep its 2 ms pacing for the calls in progress (ADR 14).
+/// </summary>
+public sealed class AnnouncementUploadedConsumerDefinition : ConsumerDefinition<AnnouncementUploadedConsumer>
+{
+    public AnnouncementUploadedConsumerDefinition() => ConcurrentMessageLimit = 1;
+}
