@@ -30,4 +30,16 @@ public static class TestAudio
 
         return file;
     }
+
+    /// <summary>
+    /// A WAV lasting <paramref name="duration"/> whose "fmt " byte rate claims <paramref name="factor"/>
+    /// times the real one: a reader of the header finds it that much shorter, a decoder (ffmpeg)
+    /// its real length.
+    /// </summary>
+    public static byte[] WavWithLyingByteRate(TimeSpan duration, int sampleRate, int factor)
+    {
+        var wav = Wav(duration, sampleRate);
+        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), sampleRate * 2 * factor);
+        return wav;
+    }
 }

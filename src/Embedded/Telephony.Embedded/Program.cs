@@ -62,6 +62,13 @@ if (string.IsNullOrEmpty(builder.Configuration["Provisioning:PublicUrl"]))
 
 builder.Configuration["Provisioning:SipServer"] ??= builder.Configuration["Portal:SipServer"];
 
+if (string.IsNullOrEmpty(builder.Configuration["Portal:MediaServerUrl"]))
+{
+    // The Portal fetches converted announcements and speech from the media server's HTTP port.
+    var host = ports.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : ports.BindAddress;
+    builder.Configuration["Portal:MediaServerUrl"] = $"http://{host}:{ports.MediaServerPort}";
+}
+
 // The media server beside CallControl on the same address, ten ports up (5070 by default).
 var callControlSip = builder.Configuration.GetSection(SipOptions.SectionName).Get<SipOptions>() ?? new SipOptions();
 builder.Configuration["Media:ListenAddress"] ??= callControlSip.ListenAddress;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Telephony.MediaServer.Announcements;
 using Telephony.MediaServer.Audio;
 using Telephony.MediaServer.Media;
 using Telephony.MediaServer.Persistence;
@@ -28,6 +29,7 @@ public static class MediaServerExtensions
         services.AddOutboxDispatcher<MediaServerDbContext>();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAudio();
+        services.AddAnnouncements();
         services.AddSingleton<IAudioLibrary, AudioLibrary>();
         services.AddSingleton<MediaMetrics>();
         services.AddSingleton(sp =>
@@ -51,6 +53,7 @@ public static class MediaServerExtensions
     {
         endpoints.MapHealthEndpoints(HealthTag);
         endpoints.MapVoicemail();
+        endpoints.MapAnnouncements();
         return endpoints;
     }
 }

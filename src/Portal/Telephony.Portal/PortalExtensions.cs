@@ -48,6 +48,7 @@ public static class PortalExtensions
             bus.AddConsumer<DeviceProvisionedConsumer, RetriedConsumerDefinition<DeviceProvisionedConsumer>>();
             bus.AddConsumer<LineRegistrationChangedConsumer, RetriedConsumerDefinition<LineRegistrationChangedConsumer>>();
             bus.AddConsumer<VoicemailDepositedConsumer, RetriedConsumerDefinition<VoicemailDepositedConsumer>>();
+            bus.AddConsumer<Infrastructure.Media.AnnouncementConvertedConsumer>();
         });
 
         services.AddSingleton<IPasswordHasher<PortalAccount>, PasswordHasher<PortalAccount>>();
@@ -127,11 +128,29 @@ public static class PortalExtensions
                 Results.File(System.Text.Encoding.UTF8.GetBytes(await directory.ExportCsvAsync(ct)), "text/csv; charset=utf-8", "directory.csv"))
             .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Manager));
         // S-ANN: the line page's players (the API's own route takes an API key).
+        // S-ANN: the line page's players — the converted audio ("listen after") and a text spoken
+        // before it is saved (errors as problem details for the page's script to show).
         endpoints.MapGet("/manage/lines/{lineId:guid}/recordings/{use}", async (LineRecordings recordings, Guid lineId, Domain.Lines.Services.AnnouncementUse use, CancellationToken ct) =>
-                await recordings.AudioAsync(lineId, use, ct) is { Succeeded: true } audio ? Results.File(audio.Value!.Content, audio.Value.ContentType, enableRangeProcessing: true) : Results.NotFound())
+                await recordings.ConvertedAudioAsync(lineId, use, ct) is { Succeeded: true } audio ? Results.File(audio.Value!, "audio/wav", enableRangeProcessing: true) : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Manager));
+        endpoints.MapGet("/manage/lines/{lineId:guid}/speech", PreviewSpeechAsync)
             .RequireAuthorization(policy => policy.RequireRole(PortalRoles.Manager));
         endpoints.MapPortalApi();
         endpoints.MapRazorComponents<App>();
         return endpoints;
+    }
+
+    /// <summary>The text spoken (WAV), or a problem whose detail is in the UI's language for the page's script to show.</summary>
+    private static async Task<IResult> PreviewSpeechAsync(LineRecordings recordings, MessageTranslator messages, Guid lineId, string? text, string? language, CancellationToken cancellationToken)
+    {
+        var speech = await recordings.PreviewSpeechAsync(lineId, new SpeechRequest(text, language), cancellationToken);
+        if (speech.Succeeded)
+        {
+            return Results.File(speech.Value!, "audio/wav");
+        }
+
+        var error = speech.Error!;
+        var shown = error.Fields.Count > 0 ? error.Fields.Select(f => f.Message) : [error.Message];
+        return error.ToProblem(string.Join(" ", shown.Select(messages.Translate)));
     }
 }

@@ -394,31 +394,143 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
     }
 
     [Fact]
-    public async Task UploadAHoldRecording_ListenToIt_AndATooLongFileIsRefused()
+    public async Task UploadAnMp3HoldRecording_ItIsConvertedAndPlayable_ThenRemoved()
     {
+        var mp3 = await ToneMp3Async(TimeSpan.FromSeconds(5), "64k");
         var page = await SignedInAsync();
-        await Browser.JourneyAsync(page, nameof(UploadAHoldRecording_ListenToIt_AndATooLongFileIsRefused), async () =>
+        await Browser.JourneyAsync(page, nameof(UploadAnMp3HoldRecording_ItIsConvertedAndPlayable_ThenRemoved), async () =>
         {
             await OpenLineAsync(page, "Bruno");
-            var hold = page.GetByTestId("recording-Hold");
-            await hold.GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = "too-long.wav", MimeType = "audio/wav", Buffer = Telephony.TestSupport.TestAudio.Wav(TimeSpan.FromMinutes(4), sampleRate: 4000) });
-            await hold.GetByTestId("recording-upload").ClickAsync();
-            await Expect(page.GetByTestId("recording-Hold").GetByTestId("recording-error")).ToHaveTextAsync("The recording lasts 4 min 00 s; an announcement is at most 2 minutes.");
-
-            var wav = Telephony.TestSupport.TestAudio.Wav(TimeSpan.FromSeconds(5));
-            await page.GetByTestId("recording-Hold").GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = "music.wav", MimeType = "audio/wav", Buffer = wav });
+            await page.GetByTestId("recording-Hold").GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = "music.mp3", MimeType = "audio/mpeg", Buffer = mp3 });
             await page.GetByTestId("recording-Hold").GetByTestId("recording-upload").ClickAsync();
             await Expect(page.GetByTestId("recording-Hold").GetByTestId("recording-state")).ToContainTextAsync("Your recording: 0:05");
             await Expect(page.GetByTestId("hold-state")).ToHaveTextAsync("Uploaded recording");
 
-            var player = page.GetByTestId("recording-Hold").GetByTestId("recording-player");
-            var source = await player.GetAttributeAsync("src");
+            // The media server converts it; the page shows it ready without a reload.
+            await Expect(page.GetByTestId("recording-Hold").GetByTestId("recording-conversion")).ToHaveTextAsync("Ready: callers hear it (0:05).", new() { Timeout = 30_000 });
+            var source = await page.GetByTestId("recording-Hold").GetByTestId("recording-player").GetAttributeAsync("src");
             var served = await page.Context.APIRequest.GetAsync(platform.Host.PortalUrl + "/" + source);
-            Assert.Equal(("audio/wav", wav.Length), (served.Headers["content-type"], (await served.BodyAsync()).Length));
+            Assert.Equal("audio/wav", served.Headers["content-type"]);
+            var wav = await WavAsync(await served.BodyAsync());
+            Assert.Equal(8000, wav.SampleRate);
+            Assert.Equal(5.0, wav.Samples.Length / (double)wav.SampleRate, precision: 1);
 
             await page.GetByTestId("recording-Hold").GetByTestId("recording-remove").ClickAsync();
             await Expect(page.GetByTestId("hold-state")).ToHaveTextAsync("Predefined hold");
+            Assert.Equal(404, (await page.Context.APIRequest.GetAsync(platform.Host.PortalUrl + "/" + source)).Status);
         });
+    }
+
+    [Fact]
+    public async Task TooLongTooBigOrNonAudioRecordings_AreRefusedNextToTheField_EvenWhenTheHeaderLies()
+    {
+        var fourMinutes = await ToneMp3Async(TimeSpan.FromMinutes(4), "32k");
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(TooLongTooBigOrNonAudioRecordings_AreRefusedNextToTheField_EvenWhenTheHeaderLies), async () =>
+        {
+            await OpenLineAsync(page, "Bruno");
+            (string Name, string Type, byte[] Content, string Error)[] refused =
+            [
+                ("four-minutes.mp3", "audio/mpeg", fourMinutes, "The recording lasts 4 min 00 s; an announcement is at most 2 minutes."),
+                ("five-megabytes.mp3", "audio/mpeg", new byte[5 * 1024 * 1024], "The file is 5 MB; an announcement is at most 3 MB."),
+                ("notes.txt", "text/plain", "Bonjour, ceci n'est pas du son."u8.ToArray(), "This file is not audio the platform reads: upload an MP3 or a WAV file."),
+            ];
+            foreach (var (name, type, content, error) in refused)
+            {
+                await page.GetByTestId("recording-Greeting").GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = type, Buffer = content });
+                await page.GetByTestId("recording-Greeting").GetByTestId("recording-upload").ClickAsync();
+                await Expect(page.GetByTestId("recording-Greeting").GetByTestId("recording-error")).ToHaveTextAsync(error);
+            }
+
+            // 4 minutes whose header claims 2.4 s: the Portal takes it, the media server's ffmpeg refuses it.
+            var lying = Telephony.TestSupport.TestAudio.WavWithLyingByteRate(TimeSpan.FromMinutes(4), 4000, factor: 100);
+            await page.GetByTestId("recording-Greeting").GetByTestId("recording-file").SetInputFilesAsync(new FilePayload { Name = "short.wav", MimeType = "audio/wav", Buffer = lying });
+            await page.GetByTestId("recording-Greeting").GetByTestId("recording-upload").ClickAsync();
+            await Expect(page.GetByTestId("recording-Greeting").GetByTestId("recording-state")).ToContainTextAsync("Your recording: 0:02");
+            await Expect(page.GetByTestId("recording-Greeting").GetByTestId("recording-error"))
+                .ToHaveTextAsync("The recording lasts 4 min 00 s; an announcement is at most 2 minutes.", new() { Timeout = 30_000 });
+            await page.GetByTestId("recording-Greeting").GetByTestId("recording-remove").ClickAsync();
+            await Expect(page.GetByTestId("recording-Greeting").GetByTestId("recording-state")).ToHaveTextAsync("Predefined welcome");
+        });
+    }
+
+    [Fact]
+    public async Task TypeACallWaitingText_ListenToIt_ThenUseItAsTheRecording()
+    {
+        var page = await SignedInAsync();
+        await Browser.JourneyAsync(page, nameof(TypeACallWaitingText_ListenToIt_ThenUseItAsTheRecording), async () =>
+        {
+            await OpenLineAsync(page, "Bruno");
+            var block = page.GetByTestId("recording-CallWaiting");
+            await block.Locator("summary").ClickAsync();
+            await block.GetByTestId("speech-text").FillAsync("   ");
+            await block.GetByTestId("speech-listen").ClickAsync();
+            await Expect(block.GetByTestId("speech-script-error")).ToHaveTextAsync("Type the text to speak.");
+
+            await block.GetByTestId("speech-text").FillAsync("Please hold the line, Bruno will be with you shortly.");
+            await block.GetByTestId("speech-language").SelectOptionAsync("en");
+            await block.GetByTestId("speech-listen").ClickAsync();
+            await Expect(block.GetByTestId("speech-player")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            Assert.StartsWith("blob:", await block.GetByTestId("speech-player").GetAttributeAsync("src"), StringComparison.Ordinal);
+
+            // Without JavaScript, "Listen" posts the form and the page comes back with the player.
+            var form = block.Locator("form[data-speech-form]");
+            var fields = page.Context.APIRequest.CreateFormData();
+            fields.Set("__RequestVerificationToken", (await form.Locator("input[name=__RequestVerificationToken]").GetAttributeAsync("value"))!);
+            fields.Set("_handler", (await form.Locator("input[name=_handler]").GetAttributeAsync("value"))!);
+            fields.Set("Text", "Please hold the line.");
+            fields.Set("Language", "en");
+            fields.Set("Action", "listen");
+            var posted = await page.Context.APIRequest.PostAsync(page.Url.Split('#')[0], new() { Form = fields });
+            var player = SpeechPlayer().Match(await posted.TextAsync());
+            Assert.True(player.Success && !player.Value.Contains(" hidden", StringComparison.Ordinal), "the page after the post has a visible speech player");
+            var spoken = await page.Context.APIRequest.GetAsync(platform.Host.PortalUrl + "/" + System.Net.WebUtility.HtmlDecode(player.Groups["src"].Value));
+            Assert.Equal("audio/wav", spoken.Headers["content-type"]);
+            Assert.InRange((await WavAsync(await spoken.BodyAsync())).ActiveSeconds(), 0.5, 5);
+
+            await block.GetByTestId("speech-save").ClickAsync();
+            await Expect(page.GetByTestId("recording-CallWaiting").GetByTestId("recording-state")).ToContainTextAsync("(WAV,");
+            await Expect(page.GetByTestId("recording-CallWaiting").GetByTestId("recording-conversion")).ToContainTextAsync("Ready: callers hear it", new() { Timeout = 30_000 });
+            await page.GetByTestId("recording-CallWaiting").GetByTestId("recording-remove").ClickAsync();
+        });
+    }
+
+    /// <summary>A 440 Hz tone encoded by ffmpeg (LAME), as a manager's MP3 would be.</summary>
+    private static async Task<byte[]> ToneMp3Async(TimeSpan duration, string bitrate)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tone-{Guid.NewGuid():N}.mp3");
+        var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"sine=frequency=440:duration={(int)duration.TotalSeconds}", "-ac", "1", "-c:a", "libmp3lame", "-b:a", bitrate, file])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var ffmpeg = System.Diagnostics.Process.Start(start)!;
+        var errors = await ffmpeg.StandardError.ReadToEndAsync();
+        await ffmpeg.WaitForExitAsync();
+        Assert.True(ffmpeg.ExitCode == 0, "ffmpeg failed: " + errors);
+        try
+        {
+            return await File.ReadAllBytesAsync(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<Wav> WavAsync(byte[] content)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"served-{Guid.NewGuid():N}.wav");
+        await File.WriteAllBytesAsync(file, content);
+        try
+        {
+            return Wav.Read(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private async Task ActivateFixedLineAsync(IPage page, string firstName, string lastName, string shortNumber, string? phoneModel = null)
@@ -493,4 +605,7 @@ public sealed partial class ManagerJourneyTests(PortalJourneyFixture platform) :
         await page.GetByTestId("line-link").First.ClickAsync();
         await Expect(page.GetByTestId("line-title")).ToContainTextAsync(name);
     }
+
+    [GeneratedRegex("<audio[^>]*data-testid=\"speech-player\"[^>]*src=\"(?<src>[^\"]+)\"[^>]*>")]
+    private static partial Regex SpeechPlayer();
 }

@@ -16,8 +16,7 @@ namespace Telephony.Portal.Tests.Infrastructure;
 public sealed class DeviceStatusConsumerTests : IAsyncLifetime
 {
     private PortalStore _store = null!;
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
+    private PortalConsumerHarness _consumers = null!;
     private Tenant _tenant = null!;
     private Site _site = null!;
 
@@ -25,23 +24,16 @@ public sealed class DeviceStatusConsumerTests : IAsyncLifetime
     {
         _store = await PortalStore.SqliteAsync();
         (_tenant, _site) = await SeedTenantAsync(_store, "Alpha");
-        _services = new ServiceCollection()
-            .AddScoped<TenantContext>()
-            .AddScoped(sp => _store.Context(sp.GetRequiredService<TenantContext>()))
-            .AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<DeviceProvisionedConsumer>();
-                bus.AddConsumer<LineRegistrationChangedConsumer>();
-            })
-            .BuildServiceProvider();
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _consumers = await PortalConsumerHarness.StartAsync(_store, bus =>
+        {
+            bus.AddConsumer<DeviceProvisionedConsumer>();
+            bus.AddConsumer<LineRegistrationChangedConsumer>();
+        });
     }
 
     public async Task DisposeAsync()
     {
-        await _harness.Stop();
-        await _services.DisposeAsync();
+        await _consumers.DisposeAsync();
         await _store.DisposeAsync();
     }
 
@@ -88,14 +80,14 @@ public sealed class DeviceStatusConsumerTests : IAsyncLifetime
 
     private async Task ConsumeAsync(DeviceProvisioned message)
     {
-        await _harness.Bus.Publish(message);
-        Assert.True(await _harness.Consumed.Any<DeviceProvisioned>(m => m.Context.Message.MessageId == message.MessageId));
+        await _consumers.Harness.Bus.Publish(message);
+        Assert.True(await _consumers.Harness.Consumed.Any<DeviceProvisioned>(m => m.Context.Message.MessageId == message.MessageId));
     }
 
     private async Task ConsumeAsync(LineRegistrationChanged message)
     {
-        await _harness.Bus.Publish(message);
-        Assert.True(await _harness.Consumed.Any<LineRegistrationChanged>(m => m.Context.Message.MessageId == message.MessageId));
+        await _consumers.Harness.Bus.Publish(message);
+        Assert.True(await _consumers.Harness.Consumed.Any<LineRegistrationChanged>(m => m.Context.Message.MessageId == message.MessageId));
     }
 
     private static DeviceProvisioned Provisioned(Guid tenantId, Guid lineId, DateTime at, string from) => new()

@@ -13,7 +13,7 @@ namespace Telephony.MediaServer.Audio;
 /// (<see cref="PeakNormalizer"/>). Every tool runs on a copy in a private work folder removed
 /// afterwards, under <see cref="AudioOptions.ConversionTimeout"/>.
 /// </summary>
-public sealed partial class AudioConverter(IOptions<AudioOptions> options, TimeProvider time, ILogger<AudioConverter> logger)
+public sealed partial class AudioConverter(IOptions<AudioOptions> options, TimeProvider time, ILogger<AudioConverter> logger) : IUploadConverter
 {
     public const long MaxUploadBytes = 3 * 1024 * 1024;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(2);

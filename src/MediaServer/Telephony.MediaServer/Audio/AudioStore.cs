@@ -14,6 +14,8 @@ public sealed class AudioStore(IOptions<AudioOptions> options, IHostEnvironment 
 {
     private const string TemporarySuffix = ".tmp";
 
+    private readonly SemaphoreSlim[] _announcementGates = Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
     /// <summary>The folder all tenants' audio is under.</summary>
     public string Root { get; } = Path.Combine(Path.GetFullPath(options.Value.DataFolder, environment.ContentRootPath), "audio");
 
@@ -23,6 +25,34 @@ public sealed class AudioStore(IOptions<AudioOptions> options, IHostEnvironment 
 
     public Task SaveAnnouncementAsync(Guid tenantId, Guid announcementId, ReadOnlyMemory<short> samples, CancellationToken cancellationToken) =>
         WriteAsync(AnnouncementFile(tenantId, announcementId), samples, cancellationToken);
+
+    /// <summary>
+    /// Saves the audio of the upload made at <paramref name="uploadedAt"/>, unless the stored audio
+    /// comes from a later upload (two uploads converted out of order: the later one stays). The
+    /// upload time is kept as the file's write time. False when the stored audio was kept.
+    /// </summary>
+    public async Task<bool> SaveAnnouncementIfLaterAsync(Guid tenantId, Guid announcementId, ReadOnlyMemory<short> samples, DateTime uploadedAt, CancellationToken cancellationToken)
+    {
+        var file = AnnouncementFile(tenantId, announcementId);
+        // One writer per file in this process, so the check and the rename are not interleaved.
+        var gate = _announcementGates[(int)((uint)file.GetHashCode(StringComparison.Ordinal) % (uint)_announcementGates.Length)];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var utc = DateTime.SpecifyKind(uploadedAt, DateTimeKind.Utc);
+            if (File.Exists(file) && File.GetLastWriteTimeUtc(file) > utc)
+            {
+                return false;
+            }
+
+            await WriteAsync(file, samples, cancellationToken, utc);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     /// <summary>The announcement's samples, or null when there is none.</summary>
     public Task<short[]?> ReadAnnouncementAsync(Guid tenantId, Guid announcementId, CancellationToken cancellationToken) =>
@@ -66,7 +96,7 @@ public sealed class AudioStore(IOptions<AudioOptions> options, IHostEnvironment 
     private static string Name(Guid id, string parameter) =>
         id == Guid.Empty ? throw new ArgumentException("An audio id is never the empty Guid.", parameter) : id.ToString("D");
 
-    private static async Task WriteAsync(string file, ReadOnlyMemory<short> samples, CancellationToken cancellationToken)
+    private static async Task WriteAsync(string file, ReadOnlyMemory<short> samples, CancellationToken cancellationToken, DateTime? writtenAt = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temporary = $"{file}.{Guid.NewGuid():N}{TemporarySuffix}";
@@ -77,6 +107,11 @@ public sealed class AudioStore(IOptions<AudioOptions> options, IHostEnvironment 
                 await stream.WriteAsync(TelephonyAudio.Write(samples.Span), cancellationToken);
                 // On disk before the rename, or a crash could leave the new name on empty data.
                 stream.Flush(flushToDisk: true);
+            }
+
+            if (writtenAt is { } stamp)
+            {
+                File.SetLastWriteTimeUtc(temporary, stamp);
             }
 
             File.Move(temporary, file, overwrite: true);

@@ -43,11 +43,16 @@ public sealed record RoutingLineServices
 /// <summary>L-MULTIRING; Mode is Simultaneous or Sequential.</summary>
 public sealed record RoutingMultiRing(bool Enabled, string Mode, IReadOnlyList<string> Numbers, int Rings);
 
-/// <summary>Source is Predefined or Uploaded.</summary>
-public sealed record RoutingAnnouncement(bool Enabled, string Source);
+/// <summary>
+/// Source is Predefined or Uploaded. <paramref name="AnnouncementId"/> names the uploaded audio
+/// (<c>announcement:&lt;tenant&gt;/&lt;id&gt;</c> on the media server) once it is converted; null for the
+/// predefined audio or while the upload is converting or was refused (play the predefined one).
+/// Optional, so snapshots stored before it existed still load.
+/// </summary>
+public sealed record RoutingAnnouncement(bool Enabled, string Source, Guid? AnnouncementId = null);
 
-/// <summary>L-GREETING.</summary>
-public sealed record RoutingGreeting(bool Enabled, string Source, bool Interruptible, Guid? CalendarId);
+/// <summary>L-GREETING; <paramref name="AnnouncementId"/> as for <see cref="RoutingAnnouncement"/>.</summary>
+public sealed record RoutingGreeting(bool Enabled, string Source, bool Interruptible, Guid? CalendarId, Guid? AnnouncementId = null);
 
 /// <summary>One forward; Target is Voicemail, Number or AssociatedMobile.</summary>
 public sealed record RoutingForward(bool Enabled, string Target, string? Number);

@@ -66,6 +66,12 @@ public sealed class DeleteLine(PortalDbContext db, TimeProvider time, IOptions<P
         var number = await db.PoolNumbers.SingleOrDefaultAsync(n => n.Number == line.PublicNumber && n.AssignedTenantId == line.TenantId, cancellationToken);
         number?.Release(now, options.Value.NumberQuarantine);
         db.UserAccounts.RemoveRange(await db.UserAccounts.Where(a => a.LineId == lineId).ToListAsync(cancellationToken));
+        // The line's recordings go with it (S-ANN: a user line's announcements are its own).
+        var announcementIds = Enum.GetValues<Domain.Lines.Services.AnnouncementUse>()
+            .Select(use => line.Services.Announcements.RecordingFor(use)?.AnnouncementId)
+            .OfType<Guid>()
+            .ToList();
+        db.Announcements.RemoveRange(await db.Announcements.Where(a => announcementIds.Contains(a.Id)).ToListAsync(cancellationToken));
         db.Lines.Remove(line);
         await db.SaveChangesAsync(cancellationToken);
         files.DeleteLine(line.TenantId, line.Id);

@@ -164,4 +164,6 @@ internal static class LineErrors
     public static readonly Error NotFound = Error.NotFound("line.not-found", "This line does not exist.");
 
     public static readonly Error NoRecording = Error.NotFound("announcement.no-recording", "This announcement has no recording.");
+
+    public static readonly Error NotConverted = Error.NotFound("announcement.not-converted", "This recording has no converted audio: it is still converting, or it was refused.");
 }

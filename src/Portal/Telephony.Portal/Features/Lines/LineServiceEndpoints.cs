@@ -28,6 +28,16 @@ internal static class LineServiceEndpoints
         services.MapGet("/announcements/{use}/recording", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, CancellationToken ct) =>
                 await recordings.AudioAsync(lineId, use, ct) is var audio && audio.Succeeded ? Results.File(audio.Value!.Content, audio.Value.ContentType, audio.Value.FileName) : (IResult)audio.Error!.ToProblem())
             .Produces(StatusCodes.Status200OK, contentType: "audio/mpeg").WithName("GetAnnouncementRecording").WithSummary("Listen to the line's recording.");
+        services.MapGet("/announcements/{use}/conversion", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, CancellationToken ct) => (await recordings.ConversionAsync(lineId, use, ct)).ToOk())
+            .WithName("GetAnnouncementConversion")
+            .WithSummary("Where the media server's conversion of the recording is: Converting, Ready (with its duration, then played) or Refused (with the reason).");
+        services.MapGet("/announcements/{use}/audio", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, CancellationToken ct) =>
+                await recordings.ConvertedAudioAsync(lineId, use, ct) is var audio && audio.Succeeded ? Results.File(audio.Value!, "audio/wav", $"{use.ToString().ToLowerInvariant()}.wav") : (IResult)audio.Error!.ToProblem())
+            .Produces(StatusCodes.Status200OK, contentType: "audio/wav").WithName("GetAnnouncementAudio")
+            .WithSummary("Listen to the converted recording as callers hear it (WAV 8 kHz mono), once ready.");
+        services.MapPut("/announcements/{use}/speech", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, SpeechRequest body, CancellationToken ct) => (await recordings.SpeakAsync(lineId, use, body, ct)).ToOk())
+            .WithName("SpeakAnnouncementRecording")
+            .WithSummary("Make the recording from a text (at most 1,000 characters) spoken in French (fr) or English (en); it replaces the previous one like an upload (S-ANN).");
         services.MapDelete("/announcements/{use}/recording", async (LineRecordings recordings, Guid lineId, AnnouncementUse use, CancellationToken ct) => (await recordings.RemoveAsync(lineId, use, ct)).ToOk())
             .WithName("RemoveAnnouncementRecording").WithSummary("Remove the recording: the predefined announcement is played again.");
         services.MapPut("/blocked-numbers", async (ChangeLineServices change, Guid lineId, BlockedNumbersRequest body, CancellationToken ct) => (await change.BlockedNumbersAsync(lineId, body, ct)).ToOk())

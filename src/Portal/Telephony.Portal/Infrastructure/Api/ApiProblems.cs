@@ -11,7 +11,8 @@ namespace Telephony.Portal.Infrastructure.Api;
 /// </summary>
 public static class ApiProblems
 {
-    public static ProblemHttpResult ToProblem(this Error error)
+    /// <param name="detail">The message as shown (the page's scripts show it in the UI's language); the error's own by default.</param>
+    public static ProblemHttpResult ToProblem(this Error error, string? detail = null)
     {
         var (status, title) = error.Kind switch
         {
@@ -30,7 +31,7 @@ public static class ApiProblems
                 .ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
         }
 
-        return TypedResults.Problem(detail: error.Message, statusCode: status, title: title, type: TypeFor(status), extensions: extensions);
+        return TypedResults.Problem(detail: detail ?? error.Message, statusCode: status, title: title, type: TypeFor(status), extensions: extensions);
     }
 
     /// <summary>A request that could not be read at all (malformed JSON, a wrong type), as a 400 naming the field when known.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Telephony.Portal.Domain.Accounts;
+using Telephony.Portal.Domain.Announcements;
 using Telephony.Portal.Domain.Audit;
 using Telephony.Portal.Domain.Calendars;
 using Telephony.Portal.Domain.Contacts;
@@ -60,6 +61,8 @@ public sealed class PortalDbContext(
     public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
 
     public DbSet<HuntGroupMember> HuntGroupMembers => Set<HuntGroupMember>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
 
     public DbSet<OperatorAccount> OperatorAccounts => Set<OperatorAccount>();
 

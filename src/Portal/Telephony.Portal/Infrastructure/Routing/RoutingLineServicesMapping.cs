@@ -7,7 +7,8 @@ namespace Telephony.Portal.Infrastructure.Routing;
 /// <summary>A line's services as the routing snapshot carries them.</summary>
 internal static class RoutingLineServicesMapping
 {
-    public static RoutingLineServices? ToRouting(this Line line)
+    /// <param name="readyAnnouncements">The tenant's announcements whose audio the media server holds: only those are named, so CallControl never asks for audio that does not exist yet.</param>
+    public static RoutingLineServices? ToRouting(this Line line, IReadOnlySet<Guid> readyAnnouncements)
     {
         if (!line.Kind.IsUserLine() && line.Kind != LineKind.Analog)
         {
@@ -26,9 +27,14 @@ internal static class RoutingLineServicesMapping
             CallWaiting = s.Incoming.CallWaiting,
             DistinctiveRing = s.Incoming.DistinctiveRing,
             MultiRing = new RoutingMultiRing(s.Incoming.MultiRing.Enabled, s.Incoming.MultiRing.Mode.ToString(), s.Incoming.MultiRing.Numbers, s.Incoming.MultiRing.Rings),
-            Greeting = new RoutingGreeting(s.Announcements.Greeting.Enabled, s.Announcements.Greeting.Source.ToString(), s.Announcements.Greeting.Interruptible, s.Announcements.Greeting.CalendarId),
-            HoldAnnouncement = Announcement(s.Announcements.Hold),
-            CallWaitingAnnouncement = Announcement(s.Announcements.CallWaiting),
+            Greeting = new RoutingGreeting(
+                s.Announcements.Greeting.Enabled,
+                s.Announcements.Greeting.Source.ToString(),
+                s.Announcements.Greeting.Interruptible,
+                s.Announcements.Greeting.CalendarId,
+                ReadyAudio(s.Announcements.Greeting.Recording, readyAnnouncements)),
+            HoldAnnouncement = Announcement(s.Announcements.Hold, readyAnnouncements),
+            CallWaitingAnnouncement = Announcement(s.Announcements.CallWaiting, readyAnnouncements),
             BlockedNumbers = s.BlockedNumbers,
             Forwarding = new RoutingForwarding(
                 Forward(s.Forwarding.Immediate),
@@ -42,7 +48,11 @@ internal static class RoutingLineServicesMapping
         };
     }
 
-    private static RoutingAnnouncement Announcement(AnnouncementChoice choice) => new(choice.Enabled, choice.Source.ToString());
+    private static RoutingAnnouncement Announcement(AnnouncementChoice choice, IReadOnlySet<Guid> ready) =>
+        new(choice.Enabled, choice.Source.ToString(), ReadyAudio(choice.Recording, ready));
+
+    private static Guid? ReadyAudio(Recording? recording, IReadOnlySet<Guid> ready) =>
+        recording?.AnnouncementId is { } id && ready.Contains(id) ? id : null;
 
     private static RoutingForward Forward(Forward forward) => new(forward.Enabled, forward.Target.ToString(), forward.Number);
 }

@@ -43,6 +43,12 @@ internal static class RoutingSnapshotBuilder
             .Select(c => new RoutingSpeedDial(c.ShortNumber!, c.Number))
             .ToListAsync(cancellationToken);
 
+        var readyAnnouncements = (await db.Announcements.IgnoreQueryFilters([TenantModelExtensions.FilterName])
+            .AsNoTracking()
+            .Where(a => a.TenantId == tenantId && a.State == Domain.Announcements.AnnouncementState.Ready)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+
         return new TenantRoutingChanged
         {
             TenantId = tenantId,
@@ -61,7 +67,7 @@ internal static class RoutingSnapshotBuilder
                 ShortNumber = l.ShortNumber,
                 DisplayName = l.DisplayName,
                 Sip = l.SipUsername is null || l.SipPassword is null ? null : Credentials(l.SipUsername, tenant.SipDomain, l.SipPassword),
-                Services = l.ToRouting(),
+                Services = l.ToRouting(readyAnnouncements),
                 PickupGroupId = l.PickupGroupId,
                 AssociatedMobileLineId = l.MobileAssociation == MobileAssociationState.Active ? l.MobileLineId : null,
                 Members = l.Kind == LineKind.HuntGroup ? members[l.Id].Select(m => new RoutingHuntGroupMember(m.LineId, m.Present)).ToList() : null,

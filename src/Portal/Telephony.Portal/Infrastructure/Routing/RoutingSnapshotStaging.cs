@@ -151,6 +151,8 @@ internal static class RoutingSnapshotStaging
                 Domain.PickupGroups.PickupGroup group => group.TenantId,
                 Domain.Contacts.DirectoryContact contact => contact.TenantId,
                 Domain.HuntGroups.HuntGroupMember member => member.TenantId,
+                // Converted audio is named in the snapshot only once ready.
+                Domain.Announcements.Announcement announcement => announcement.TenantId,
                 _ => null,
             };
             if (tenantId is { } id && id != Guid.Empty)

@@ -17,8 +17,12 @@ public enum AnnouncementUse
     CallWaiting,
 }
 
-/// <summary>S-ANN: the file uploaded for one use of the line (a new upload replaces it); the audio itself is in the announcement store.</summary>
-public sealed record Recording(string ContentType, string Extension, long Bytes, TimeSpan Duration, DateTime UploadedAt);
+/// <summary>
+/// S-ANN: the file uploaded for one use of the line (a new upload replaces it); the file itself is
+/// in the Portal's announcement files, its converted audio on the media server as
+/// <paramref name="AnnouncementId"/> (null for recordings uploaded before conversion existed).
+/// </summary>
+public sealed record Recording(string ContentType, string Extension, long Bytes, TimeSpan Duration, DateTime UploadedAt, Guid? AnnouncementId = null);
 
 /// <summary>One announcement a line plays: on or off, which audio, and the line's own recording if it has one.</summary>
 public sealed record AnnouncementChoice(bool Enabled, AnnouncementSource Source = AnnouncementSource.Predefined, Recording? Recording = null);
