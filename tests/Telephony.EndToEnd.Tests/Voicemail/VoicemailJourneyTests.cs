@@ -80,6 +80,7 @@ public sealed class VoicemailJourneyTests : IAsyncLifetime
             // V-MWI: the subscribed phone hears of the new message.
             var told = await subscriber.WaitAsync(TimeSpan.FromSeconds(60));
             Assert.True(told.ExitCode == 0, told.Log + "\n" + string.Join('\n', _host.Process.Output.TakeLast(80)));
+            Assert.Contains("Voice-Message: 1/0", told.Log, StringComparison.Ordinal);
 
             // The API lists it with the time Alice spoke, and serves its audio.
             using var box = await Eventually.GetAsync(async () =>

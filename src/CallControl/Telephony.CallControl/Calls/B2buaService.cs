@@ -314,9 +314,8 @@ public sealed partial class B2buaService(
         call.Voicemail = voicemail;
         var server = media.For(voicemail.Tenant.TenantId);
         var domain = voicemail.Tenant.SipDomain;
-        var sameTenant = call.Caller.TenantId == voicemail.Tenant.TenantId;
-        var presented = sameTenant && call.Caller.Line?.ShortNumber is { } shortNumber ? shortNumber : call.Caller.Number;
-        var identity = $"<sip:{presented}@{domain}>";
+        // The caller's full number, not an extension: the message is called back, and mailed, from anywhere.
+        var identity = $"<sip:{call.Caller.Number}@{domain}>";
         Launch(call, new Dialog(
             SipIds.CallId(Us.Host),
             $"{Quoted(call.Caller.DisplayName)}{identity}",

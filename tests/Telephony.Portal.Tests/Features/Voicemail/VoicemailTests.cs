@@ -107,7 +107,7 @@ public sealed class VoicemailTests : IAsyncLifetime
     public async Task Box_ShowsTheMediaServersCountsAndMessages()
     {
         var line = await AddLineAsync(new VoicemailNotification());
-        var message = new VoicemailMessageInfo(Guid.NewGuid(), line.Id, "+33612345678", null, ReceivedAt, 65.2, "New", null);
+        var message = new VoicemailMessageInfo(Guid.NewGuid(), line.Id, "+33612345678", null, ReceivedAt, 65.2, VoicemailMessageState.New, null);
         _media.Json($"GET /internal/voicemail/{_tenant.Id:D}/boxes/{line.Id:D}", new { boxId = line.Id, newMessages = 1, savedMessages = 0 });
         _media.Json($"GET /internal/voicemail/{_tenant.Id:D}/boxes/{line.Id:D}/messages", new[] { message });
 
@@ -124,7 +124,7 @@ public sealed class VoicemailTests : IAsyncLifetime
         var alice = await AddLineAsync(new VoicemailNotification());
         var bruno = await AddLineAsync(new VoicemailNotification(), "+33199000001");
         var brunosMessage = Guid.NewGuid();
-        _media.Json($"GET /internal/voicemail/{_tenant.Id:D}/messages/{brunosMessage:D}", new VoicemailMessageInfo(brunosMessage, bruno.Id, null, null, ReceivedAt, 3, "New", null));
+        _media.Json($"GET /internal/voicemail/{_tenant.Id:D}/messages/{brunosMessage:D}", new VoicemailMessageInfo(brunosMessage, bruno.Id, null, null, ReceivedAt, 3, VoicemailMessageState.New, null));
 
         var viaAlice = await VoicemailOf(Manager()).AudioAsync(alice.Id, brunosMessage, "wav", CancellationToken.None);
         var asAlice = await VoicemailOf(UserOf(alice.Id)).GetAsync(bruno.Id, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Serialization;
 using Telephony.Portal.Domain;
 
 namespace Telephony.Portal.Infrastructure.Media;
@@ -7,8 +8,23 @@ namespace Telephony.Portal.Infrastructure.Media;
 /// <summary>A voicemail box's counts as the media server holds them.</summary>
 public sealed record VoicemailBoxCounts(int NewMessages, int SavedMessages);
 
-/// <summary>One voicemail message (V-WEB): who called, when, how long, New or Saved.</summary>
-public sealed record VoicemailMessageInfo(Guid Id, Guid BoxId, string? CallerNumber, string? CallerName, DateTime ReceivedAt, double DurationSeconds, string State, DateTime? HeardAt);
+/// <summary>One voicemail message (V-WEB): who called, when, how long, new or saved.</summary>
+public sealed record VoicemailMessageInfo(
+    Guid Id,
+    Guid BoxId,
+    string? CallerNumber,
+    string? CallerName,
+    DateTime ReceivedAt,
+    double DurationSeconds,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<VoicemailMessageState>))] VoicemailMessageState State,
+    DateTime? HeardAt);
+
+/// <summary>A message not listened to yet lights the phone (V-MWI); a heard one is kept as saved.</summary>
+public enum VoicemailMessageState
+{
+    New,
+    Saved,
+}
 
 /// <summary>A message's audio as the media server gives it.</summary>
 public sealed record VoicemailAudio(byte[] Content, string ContentType);
