@@ -151,9 +151,9 @@ public sealed class CallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Call_To123_ReachesTheCallersOwnVoicemail()
+    public async Task Call_To123_ReachesTheCallersOwnVoicemail_WhoseMenuTakesKeysAsSipInfoThroughTheB2bua()
     {
-        var caller = await CallAsync("uac-call-answered-expect-200.xml", "123");
+        var caller = await CallAsync("uac-call-info-dtmf-expect-200.xml", "123");
 
         Assert.True(caller.ExitCode == 0, caller.Log + "\n" + string.Join('\n', _host.Process.Output));
         Assert.Contains(_host.Process.Output, l => l.Contains("to voicemail (Retrieve)", StringComparison.Ordinal));

@@ -22,14 +22,15 @@ internal sealed class PortalConsumerHarness : IAsyncDisposable
 
     public ITestHarness Harness { get; }
 
-    public static async Task<PortalConsumerHarness> StartAsync(PortalStore store, Action<IBusRegistrationConfigurator> consumers)
+    /// <param name="dependencies">What the consumers need beyond the store (a media server client…).</param>
+    public static async Task<PortalConsumerHarness> StartAsync(PortalStore store, Action<IBusRegistrationConfigurator> consumers, Action<IServiceCollection>? dependencies = null)
     {
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton(store.Time)
             .AddScoped<TenantContext>()
-            .AddScoped(sp => store.Context(sp.GetRequiredService<TenantContext>()))
-            .AddMassTransitTestHarness(consumers)
-            .BuildServiceProvider();
+            .AddScoped(sp => store.Context(sp.GetRequiredService<TenantContext>()));
+        dependencies?.Invoke(collection);
+        var services = collection.AddMassTransitTestHarness(consumers).BuildServiceProvider();
         var harness = new PortalConsumerHarness(services);
         await harness.Harness.Start();
         return harness;

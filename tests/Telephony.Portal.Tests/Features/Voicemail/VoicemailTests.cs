@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using MassTransit;
-using MassTransit.Testing;
+using Telephony.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Telephony.Contracts.Voicemail;
@@ -27,30 +27,21 @@ public sealed class VoicemailTests : IAsyncLifetime
     private static readonly DateTime ReceivedAt = new(2026, 12, 4, 14, 5, 0, DateTimeKind.Utc);
     private readonly FakeMediaServer _media = new();
     private PortalStore _store = null!;
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
+    private PortalConsumerHarness _consumers = null!;
     private Tenant _tenant = null!;
     private Site _site = null!;
 
     public async Task InitializeAsync()
     {
         _store = await PortalStore.SqliteAsync();
+        _store.Time = new ManualTimeProvider(new DateTimeOffset(ReceivedAt));
         (_tenant, _site) = await SeedTenantAsync(_store, "Alpha");
-        _services = new ServiceCollection()
-            .AddScoped<TenantContext>()
-            .AddScoped(sp => _store.Context(sp.GetRequiredService<TenantContext>()))
-            .AddSingleton<TimeProvider>(new ManualTimeProvider(new DateTimeOffset(ReceivedAt)))
-            .AddSingleton(_media.Client())
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<VoicemailDepositedConsumer>())
-            .BuildServiceProvider();
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _consumers = await PortalConsumerHarness.StartAsync(_store, bus => bus.AddConsumer<VoicemailDepositedConsumer>(), services => services.AddSingleton(_media.Client()));
     }
 
     public async Task DisposeAsync()
     {
-        await _harness.Stop();
-        await _services.DisposeAsync();
+        await _consumers.DisposeAsync();
         await _store.DisposeAsync();
         _media.Dispose();
     }
@@ -181,10 +172,10 @@ public sealed class VoicemailTests : IAsyncLifetime
 
     private async Task ConsumeAsync(VoicemailDeposited message)
     {
-        await _harness.Bus.Publish(message);
+        await _consumers.Harness.Bus.Publish(message);
         // Polled: the harness's Any gives up early once an earlier message made it idle.
         var consumed = await Eventually.GetAsync(
-            () => Task.FromResult(_harness.Consumed.Select<VoicemailDeposited>(m => m.Context.Message.MessageId == message.MessageId).FirstOrDefault()),
+            () => Task.FromResult(_consumers.Harness.Consumed.Select<VoicemailDeposited>(m => m.Context.Message.MessageId == message.MessageId).FirstOrDefault()),
             TimeSpan.FromSeconds(10),
             "the deposit to be consumed");
         Assert.Null(consumed.Exception);
