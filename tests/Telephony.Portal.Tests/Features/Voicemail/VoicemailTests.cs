@@ -95,11 +95,10 @@ public sealed class VoicemailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Box_ShowsTheMediaServersCountsAndMessages()
+    public async Task Box_CountsTheMediaServersMessagesNewAndSaved_AndListsThem()
     {
         var line = await AddLineAsync(new VoicemailNotification());
         var message = new VoicemailMessageInfo(Guid.NewGuid(), line.Id, "+33612345678", null, ReceivedAt, 65.2, VoicemailMessageState.New, null);
-        _media.Json($"GET /internal/voicemail/{_tenant.Id:D}/boxes/{line.Id:D}", new { boxId = line.Id, newMessages = 1, savedMessages = 0 });
         _media.Json($"GET /internal/voicemail/{_tenant.Id:D}/boxes/{line.Id:D}/messages", new[] { message });
 
         var box = await VoicemailOf(Manager()).GetAsync(line.Id, CancellationToken.None);

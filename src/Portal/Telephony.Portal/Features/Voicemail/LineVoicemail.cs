@@ -21,7 +21,6 @@ public sealed record LineVoicemailBox(Guid LineId, Guid BoxId, int NewMessages, 
 public sealed class LineVoicemail(PortalDbContext db, Actor actor, TenantContext tenant, MediaServerClient media)
 {
     private static readonly Error NoBox = Error.NotFound("voicemail.no-box", "This line has no voicemail box: only Fixed, Fixed-for-mobile and mobile lines have one.");
-    private static readonly Error NoSuchMessage = Error.NotFound("voicemail.message-not-found", "There is no such voicemail message.");
 
     public async Task<Result<LineVoicemailBox>> GetAsync(Guid lineId, CancellationToken cancellationToken)
     {
@@ -31,12 +30,15 @@ public sealed class LineVoicemail(PortalDbContext db, Actor actor, TenantContext
             return box.Error!;
         }
 
-        var tenantId = tenant.RequireTenantId();
-        var counts = await media.VoicemailBoxAsync(tenantId, box.Value, cancellationToken);
-        var messages = counts.Succeeded ? await media.VoicemailMessagesAsync(tenantId, box.Value, cancellationToken) : counts.Error!;
-        return messages.Succeeded
-            ? new LineVoicemailBox(lineId, box.Value, counts.Value!.NewMessages, counts.Value.SavedMessages, messages.Value!)
-            : messages.Error!;
+        // The counts are those of the box's messages: one call to the media server, not two.
+        var messages = await media.VoicemailMessagesAsync(tenant.RequireTenantId(), box.Value, cancellationToken);
+        if (!messages.Succeeded)
+        {
+            return messages.Error!;
+        }
+
+        var fresh = messages.Value!.Count(m => m.State == VoicemailMessageState.New);
+        return new LineVoicemailBox(lineId, box.Value, fresh, messages.Value!.Count - fresh, messages.Value!);
     }
 
     public async Task<Result<VoicemailAudio>> AudioAsync(Guid lineId, Guid messageId, string? format, CancellationToken cancellationToken)
@@ -73,7 +75,7 @@ public sealed class LineVoicemail(PortalDbContext db, Actor actor, TenantContext
         }
 
         var message = await media.VoicemailMessageAsync(tenant.RequireTenantId(), messageId, cancellationToken);
-        return message.Succeeded && message.Value!.BoxId != box.Value ? NoSuchMessage : message;
+        return message.Succeeded && message.Value!.BoxId != box.Value ? MediaServerClient.NoSuchMessage : message;
     }
 
     /// <summary>The id of the line's box: the line's own, or its fixed line's for an associated mobile.</summary>

@@ -5,9 +5,6 @@ using Telephony.Portal.Domain;
 
 namespace Telephony.Portal.Infrastructure.Media;
 
-/// <summary>A voicemail box's counts as the media server holds them.</summary>
-public sealed record VoicemailBoxCounts(int NewMessages, int SavedMessages);
-
 /// <summary>One voicemail message (V-WEB): who called, when, how long, new or saved.</summary>
 public sealed record VoicemailMessageInfo(
     Guid Id,
@@ -35,11 +32,7 @@ public sealed record VoicemailAudio(byte[] Content, string ContentType);
 /// </summary>
 public sealed partial class MediaServerClient
 {
-    private static readonly Error NoSuchMessage = Error.NotFound("voicemail.message-not-found", "There is no such voicemail message.");
-
-    public Task<Result<VoicemailBoxCounts>> VoicemailBoxAsync(Guid tenantId, Guid boxId, CancellationToken cancellationToken) =>
-        AskAsync(() => http.GetAsync($"internal/voicemail/{tenantId:D}/boxes/{boxId:D}", cancellationToken),
-            async response => (await response.Content.ReadFromJsonAsync<VoicemailBoxCounts>(cancellationToken))!, cancellationToken);
+    public static readonly Error NoSuchMessage = Error.NotFound("voicemail.message-not-found", "There is no such voicemail message.");
 
     public Task<Result<IReadOnlyList<VoicemailMessageInfo>>> VoicemailMessagesAsync(Guid tenantId, Guid boxId, CancellationToken cancellationToken) =>
         AskAsync(() => http.GetAsync($"internal/voicemail/{tenantId:D}/boxes/{boxId:D}/messages", cancellationToken),
