@@ -179,12 +179,14 @@ public sealed partial class MediaSipCore(
                 return;
             }
 
-            transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
+            // Every service listens before the 200 goes: the caller may send its first key (an
+            // INFO) as soon as it has the answer, and a key before the listener would be lost.
             if (call.Service is { } serviceCall)
             {
                 session.DigitReceived += serviceCall.OnDigit;
                 serviceCall.Start();
                 serviceCall.OnOfferApplied(negotiation!); // a party may join on hold
+                transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
                 clock.Add(session);
                 LogAnswered(logger, dialog.CallId, service.Service, service.Room?.Name ?? "", negotiation!.Codec);
                 return;
@@ -208,6 +210,7 @@ public sealed partial class MediaSipCore(
                 session.Play(new SampleSource(samples, service.Repetitions, service.Delay));
             }
 
+            transaction.SendResponse(Answer(request, call, offer!, transaction.Remote));
             clock.Add(session);
             LogAnswered(logger, dialog.CallId, service.Service, service.Play ?? "", negotiation!.Codec);
         }
